@@ -1,0 +1,271 @@
+"""Validate the data package: schema and keys through frictionless, provenance rules on top.
+
+Every problem names the file, the row (as a spreadsheet shows it: the header is row 1), the column
+and what is wrong. All problems are collected; none stops the others from being found.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import frictionless
+
+from .numbers import states_number
+from .tables import DEFAULT_DATA_DIR, TABLES, Dataset, load_dataset
+
+FIGURE_METRICS = {"crowd", "detentions", "temperature_c", "cities"}
+CITY_METRICS = {"held", "crowd", "detentions", "temperature_c"}
+NATIONAL_METRICS = {"detentions", "cities", "crowd"}
+# A running count may be published up to this long after its protest day began.
+AS_OF_WINDOW = timedelta(days=3)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+class InvalidDataset(ValueError):
+    """Raised by :func:`load_valid_dataset` with every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in the data package:\n{lines}")
+
+
+def squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]:
+    """Every problem in the data package at ``data_dir``; an empty list means it is valid."""
+    data_dir = Path(data_dir)
+    descriptor_path = data_dir / "datapackage.json"
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        return [Problem(_shown(data_dir, "datapackage.json"), None, None, f"cannot read: {error}")]
+    missing = [
+        Problem(_shown(data_dir, f"{name}.csv"), None, None, "file is missing")
+        for name in TABLES
+        if not (data_dir / f"{name}.csv").is_file()
+    ]
+    if missing:
+        return missing
+    problems = list(_schema_problems(data_dir, descriptor))
+    rows = {name: _raw_rows(data_dir / f"{name}.csv") for name in TABLES}
+    problems += _source_problems(data_dir, rows["sources"])
+    problems += _city_problems(data_dir, rows["cities"])
+    problems += _report_problems(data_dir, rows)
+    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
+def load_valid_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
+    """Validate, then load. Raises :class:`InvalidDataset` listing every problem."""
+    problems = validate(data_dir)
+    if problems:
+        raise InvalidDataset(problems)
+    return load_dataset(data_dir)
+
+
+def _shown(data_dir: Path, name: str) -> str:
+    """Paths in messages read as the user would type them: data/reports.csv."""
+    path = data_dir / name
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _raw_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _schema_problems(data_dir: Path, descriptor: dict) -> Iterator[Problem]:
+    package = frictionless.Package(descriptor, basepath=str(data_dir))
+    report = package.validate()
+    for task in report.tasks:
+        shown = _shown(data_dir, Path(task.place).name if task.place else f"{task.name}.csv")
+        for error in task.errors:
+            yield _from_frictionless(shown, error)
+    for error in report.errors:
+        yield Problem(_shown(data_dir, "datapackage.json"), None, None, error.message)
+
+
+def _from_frictionless(shown: str, error: frictionless.Error) -> Problem:
+    row = getattr(error, "row_number", None)
+    column = getattr(error, "field_name", None) or getattr(error, "label", None)
+    if error.type == "foreign-key":
+        column = ",".join(error.field_names)
+        values = ", ".join(repr(cell) for cell in error.field_cells)
+        return Problem(shown, row, column, f"{values} is not a known {error.reference_name} entry "
+                       f"(no such {','.join(error.reference_field_names)} in {error.reference_name}.csv)")
+    if error.type in ("missing-label", "extra-label", "incorrect-label", "duplicate-label"):
+        return Problem(shown, 1, column, error.note or error.message)
+    if error.type in ("primary-key", "unique-error"):
+        return Problem(shown, row, column, f"duplicate id: {error.note}")
+    return Problem(shown, row, column, error.note or error.message)
+
+
+def _source_problems(data_dir: Path, sources: list[dict[str, str]]) -> Iterator[Problem]:
+    shown = _shown(data_dir, "sources.csv")
+    for row_number, source in enumerate(sources, start=2):
+        archive = source.get("archive", "")
+        if archive and not (data_dir / archive).is_file():
+            yield Problem(shown, row_number, "archive", f"archived passages not found at data/{archive}")
+        elif archive and not (data_dir / archive).read_text(encoding="utf-8").strip():
+            yield Problem(shown, row_number, "archive", f"data/{archive} is empty")
+        expected = f"sources/{source.get('source_id', '')}.txt"
+        if archive and archive != expected:
+            yield Problem(shown, row_number, "archive", f"should be {expected}")
+
+
+def _city_problems(data_dir: Path, cities: list[dict[str, str]]) -> Iterator[Problem]:
+    shown = _shown(data_dir, "cities.csv")
+    for row_number, city in enumerate(cities, start=2):
+        if city.get("geocoder") == "manual" and not city.get("geocoder_note", "").strip():
+            yield Problem(shown, row_number, "geocoder_note", "a manual placement needs its reason")
+        if city.get("country_code") == "UA" and not city.get("territory_status", "").strip():
+            yield Problem(shown, row_number, "territory_status",
+                          "a place outside Russia's internationally recognised borders needs its status")
+
+
+def _report_problems(data_dir: Path, rows: dict[str, list[dict[str, str]]]) -> Iterator[Problem]:
+    shown = _shown(data_dir, "reports.csv")
+    archives = _archives(data_dir, rows["sources"])
+    city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
+    days = {d.get("date", "") for d in rows["protest_days"]}
+    for row_number, report in enumerate(rows["reports"], start=2):
+        yield from _check_report(shown, row_number, report, archives, city_names, days)
+
+
+def _archives(data_dir: Path, sources: list[dict[str, str]]) -> dict[str, str]:
+    texts = {}
+    for source in sources:
+        path = data_dir / source.get("archive", "")
+        if path.is_file():
+            texts[source.get("source_id", "")] = squash_spaces(path.read_text(encoding="utf-8"))
+    return texts
+
+
+def _check_report(
+    shown: str,
+    row: int,
+    report: dict[str, str],
+    archives: dict[str, str],
+    city_names: dict[str, tuple[str, str]],
+    days: set[str],
+) -> Iterator[Problem]:
+    metric = report.get("metric", "")
+    quote = report.get("quote", "")
+    city_id = report.get("city_id", "")
+    source_id = report.get("source_id", "")
+
+    if source_id in archives and quote and squash_spaces(quote) not in archives[source_id]:
+        yield Problem(shown, row, "quote", f"not found verbatim in the archived passages of {source_id!r} "
+                      f"(data/sources/{source_id}.txt)")
+
+    values = {name: _number(report.get(name, "")) for name in ("value_low", "value_high")}
+    if metric == "held":
+        for name in values:
+            if report.get(name, "").strip():
+                yield Problem(shown, row, name, "a 'held' report carries no value")
+    elif metric in FIGURE_METRICS:
+        if not report.get("value_low", "").strip() and not report.get("value_high", "").strip():
+            yield Problem(shown, row, "value_low", f"a {metric!r} report needs value_low, value_high or both")
+        for name, value in values.items():
+            if value is not None and quote and not states_number(quote, value):
+                yield Problem(shown, row, name, f"{_plain(value)} is not stated in the quote")
+        low, high = values["value_low"], values["value_high"]
+        if low is not None and high is not None and low > high:
+            yield Problem(shown, row, "value_low", f"value_low {_plain(low)} is greater than value_high {_plain(high)}")
+
+    if not city_id and metric not in NATIONAL_METRICS:
+        yield Problem(shown, row, "city_id", f"a {metric!r} report must name its city")
+    if city_id and metric == "cities":
+        yield Problem(shown, row, "city_id", "a 'cities' count is national: leave city_id empty")
+    if city_id in city_names and quote and not _names_city(quote, *city_names[city_id]):
+        yield Problem(shown, row, "quote", f"does not name the city {city_names[city_id][0]!r}")
+
+    yield from _check_dates(shown, row, report, days)
+
+
+def _check_dates(shown: str, row: int, report: dict[str, str], days: set[str]) -> Iterator[Problem]:
+    day = _parse_date(report.get("date", ""))
+    end = _parse_date(report.get("date_end", ""))
+    if report.get("date_end", "").strip():
+        if end is None:
+            return  # frictionless reports the format
+        if day is not None and end < day:
+            yield Problem(shown, row, "date_end", f"{end} is before date {day}")
+        if end == day:
+            yield Problem(shown, row, "date_end", "equal to date: leave date_end empty for a one-day figure")
+    as_of_text = report.get("as_of", "").strip()
+    if not as_of_text or day is None:
+        return
+    try:
+        as_of = datetime.fromisoformat(as_of_text)
+    except ValueError:
+        return  # frictionless reports the format
+    if as_of.tzinfo is None:
+        yield Problem(shown, row, "as_of", f"{as_of_text!r} has no UTC offset (Moscow time is +03:00)")
+        return
+    start = datetime.combine(day, datetime.min.time(), as_of.tzinfo)
+    latest = datetime.combine(end or day, datetime.min.time(), as_of.tzinfo) + AS_OF_WINDOW
+    if not start <= as_of <= latest:
+        yield Problem(shown, row, "as_of", f"{as_of_text} is outside the protest day {day}"
+                      f"{f' to {end}' if end else ''} (allowing {AS_OF_WINDOW.days} days for later counts)")
+
+
+def _names_city(quote: str, *names: str) -> bool:
+    """Loose check that the quote mentions the city in any grammatical case ('в Якутске')."""
+    quote_words = [w.lower() for w in re.findall(r"[^\W\d_]+", quote.replace("ё", "е"))]
+    for name in names:
+        for word in re.findall(r"[^\W\d_]+", name.replace("ё", "е").lower()):
+            if len(word) < 4 and word in ("st", "on", "na", "de"):
+                continue
+            stem = word[: max(4, len(word) - 3)] if len(word) >= 4 else word
+            if any(w.startswith(stem) for w in quote_words):
+                return True
+    return False
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    return "\n".join(str(problem) for problem in problems)
