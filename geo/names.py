@@ -11,14 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CYRILLIC_TO_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    # Ukrainian and Belarusian letters that GeoNames alternate names use
-    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
-}
+from protest_data.text import transliterate
+
 _APOSTROPHES = "'’‘ʹʼ`´\u02bb\u2032"
 # Whole-word spellings that differ between English, transliterated Russian and GeoNames.
 _WORD_EQUIVALENTS = {
@@ -27,11 +21,6 @@ _WORD_EQUIVALENTS = {
     "on": "na", "upon": "na",
 }
 _VOWELS = "aeiouy"
-
-
-def transliterate(text: str) -> str:
-    """Cyrillic letters to Latin ones (a plain scheme, close to BGN/PCGN); other text is kept."""
-    return "".join(_CYRILLIC_TO_LATIN.get(char, char) for char in text)
 
 
 def _strip_diacritics(text: str) -> str:

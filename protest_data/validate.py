@@ -18,12 +18,13 @@ import frictionless
 
 from .numbers import states_number
 from .tables import DEFAULT_DATA_DIR, TABLES, Dataset, load_dataset
+from .text import latin_words, squash_spaces
 
 FIGURE_METRICS = {"crowd", "detentions", "temperature_c", "cities"}
 CITY_METRICS = {"held", "crowd", "detentions", "temperature_c"}
 NATIONAL_METRICS = {"detentions", "cities", "crowd"}
-# A running count may be published up to this long after its protest day began.
-AS_OF_WINDOW = timedelta(days=3)
+# Final tallies come days later (OVD-Info's bulletins of 30 January and 6 February).
+AS_OF_WINDOW = timedelta(days=14)
 
 
 @dataclass(frozen=True, order=True)
@@ -49,10 +50,6 @@ class InvalidDataset(ValueError):
         self.problems = problems
         lines = "\n".join(f"  {p}" for p in problems)
         super().__init__(f"{len(problems)} problem(s) in the data package:\n{lines}")
-
-
-def squash_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]:
@@ -149,21 +146,26 @@ def _city_problems(data_dir: Path, cities: list[dict[str, str]]) -> Iterator[Pro
                           "a place outside Russia's internationally recognised borders needs its status")
 
 
+PASSAGE_SEPARATOR = re.compile(r"^\s*\[\.\.\.\]\s*$", re.MULTILINE)
+
+
 def _report_problems(data_dir: Path, rows: dict[str, list[dict[str, str]]]) -> Iterator[Problem]:
     shown = _shown(data_dir, "reports.csv")
-    archives = _archives(data_dir, rows["sources"])
+    passages = _passages(data_dir, rows["sources"])
+    titles = {s.get("source_id", ""): f"{s.get('title', '')} {s.get('url', '')}" for s in rows["sources"]}
     city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
-    days = {d.get("date", "") for d in rows["protest_days"]}
     for row_number, report in enumerate(rows["reports"], start=2):
-        yield from _check_report(shown, row_number, report, archives, city_names, days)
+        yield from _check_report(shown, row_number, report, passages, titles, city_names)
 
 
-def _archives(data_dir: Path, sources: list[dict[str, str]]) -> dict[str, str]:
+def _passages(data_dir: Path, sources: list[dict[str, str]]) -> dict[str, list[str]]:
+    """source_id -> its archived passages (split at '[...]' lines), spaces squashed."""
     texts = {}
     for source in sources:
         path = data_dir / source.get("archive", "")
         if path.is_file():
-            texts[source.get("source_id", "")] = squash_spaces(path.read_text(encoding="utf-8"))
+            parts = PASSAGE_SEPARATOR.split(path.read_text(encoding="utf-8"))
+            texts[source.get("source_id", "")] = [squash_spaces(part) for part in parts if part.strip()]
     return texts
 
 
@@ -171,18 +173,22 @@ def _check_report(
     shown: str,
     row: int,
     report: dict[str, str],
-    archives: dict[str, str],
+    passages: dict[str, list[str]],
+    titles: dict[str, str],
     city_names: dict[str, tuple[str, str]],
-    days: set[str],
 ) -> Iterator[Problem]:
     metric = report.get("metric", "")
     quote = report.get("quote", "")
     city_id = report.get("city_id", "")
     source_id = report.get("source_id", "")
 
-    if source_id in archives and quote and squash_spaces(quote) not in archives[source_id]:
-        yield Problem(shown, row, "quote", f"not found verbatim in the archived passages of {source_id!r} "
-                      f"(data/sources/{source_id}.txt)")
+    context = ""
+    if source_id in passages and quote:
+        containing = [p for p in passages[source_id] if squash_spaces(quote) in p]
+        if not containing:
+            yield Problem(shown, row, "quote", f"not found verbatim in one archived passage of {source_id!r} "
+                          f"(data/sources/{source_id}.txt)")
+        context = " ".join(containing) + " " + titles.get(source_id, "")
 
     values = {name: _number(report.get(name, "")) for name in ("value_low", "value_high")}
     if metric == "held":
@@ -203,13 +209,14 @@ def _check_report(
         yield Problem(shown, row, "city_id", f"a {metric!r} report must name its city")
     if city_id and metric == "cities":
         yield Problem(shown, row, "city_id", "a 'cities' count is national: leave city_id empty")
-    if city_id in city_names and quote and not _names_city(quote, *city_names[city_id]):
-        yield Problem(shown, row, "quote", f"does not name the city {city_names[city_id][0]!r}")
+    if city_id in city_names and quote and not _names_city(f"{quote} {context}", *city_names[city_id]):
+        yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
+                      f"or URL names the city {city_names[city_id][0]!r}")
 
-    yield from _check_dates(shown, row, report, days)
+    yield from _check_dates(shown, row, report)
 
 
-def _check_dates(shown: str, row: int, report: dict[str, str], days: set[str]) -> Iterator[Problem]:
+def _check_dates(shown: str, row: int, report: dict[str, str]) -> Iterator[Problem]:
     day = _parse_date(report.get("date", ""))
     end = _parse_date(report.get("date_end", ""))
     if report.get("date_end", "").strip():
@@ -236,17 +243,48 @@ def _check_dates(shown: str, row: int, report: dict[str, str], days: set[str]) -
                       f"{f' to {end}' if end else ''} (allowing {AS_OF_WINDOW.days} days for later counts)")
 
 
-def _names_city(quote: str, *names: str) -> bool:
-    """Loose check that the quote mentions the city in any grammatical case ('в Якутске')."""
-    quote_words = [w.lower() for w in re.findall(r"[^\W\d_]+", quote.replace("ё", "е"))]
-    for name in names:
-        for word in re.findall(r"[^\W\d_]+", name.replace("ё", "е").lower()):
-            if len(word) < 4 and word in ("st", "on", "na", "de"):
-                continue
-            stem = word[: max(4, len(word) - 3)] if len(word) >= 4 else word
-            if any(w.startswith(stem) for w in quote_words):
-                return True
-    return False
+def _names_city(text: str, *names: str) -> bool:
+    """Loose check that a text mentions the city, in any case or script ('в Уфе', 'в Орле', 'Jakutsku')."""
+    text_words = latin_words(text)
+    return any(
+        _starts_like(word, stem) and len(word) <= longest
+        for name in names
+        for stem, longest in _stems(name)
+        for word in text_words
+    )
+
+
+def _starts_like(word: str, stem: str) -> bool:
+    """word starts with stem, allowing one typo in long stems (a source's 'Новсибирске')."""
+    if word.startswith(stem):
+        return True
+    if len(stem) < 6:
+        return False
+    return any(_edit_distance(word[:length], stem) <= 1 for length in (len(stem) - 1, len(stem), len(stem) + 1))
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def _stems(name: str) -> Iterator[tuple[str, int]]:
+    """Stems of a city name that its inflected forms start with, and how long such a form may be."""
+    for word in latin_words(name):
+        if word in ("st", "on", "na", "sankt", "saint"):
+            continue
+        if len(word) <= 4:  # Уфа -> Уфе, Тула -> Туле: drop the ending only
+            yield word[:-1], len(word) + 3
+        else:
+            yield word[: max(4, len(word) - 3)], len(word) + 8
+        fleeting = re.sub(r"[aeoy](?=[^aeiouy]$)", "", word)  # Орёл -> Орла, Орле
+        if fleeting != word:
+            yield fleeting, len(word) + 3
 
 
 def _number(text: str) -> float | None:
