@@ -1,0 +1,63 @@
+"""Streamlit glue shared by the pages: cached loading, the shared view in the URL, page links."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from protest_data.summary import city_day_summary, protest_days, reports_with_sources
+from protest_data.tables import DEFAULT_DATA_DIR, Dataset
+from protest_data.validate import InvalidDataset, load_valid_dataset
+from protest_data.viewstate import View, read_view
+
+VIEW_KEY = "view"
+NOTICES_KEY = "view_notices"
+
+
+@st.cache_data(show_spinner="Loading and validating the dataset…")
+def load(data_dir: str = str(DEFAULT_DATA_DIR)) -> Dataset:
+    return load_valid_dataset(data_dir)
+
+
+@st.cache_data
+def summary(data_dir: str = str(DEFAULT_DATA_DIR)) -> pd.DataFrame:
+    return city_day_summary(load(data_dir))
+
+
+@st.cache_data
+def reports(data_dir: str = str(DEFAULT_DATA_DIR)) -> pd.DataFrame:
+    return reports_with_sources(load(data_dir))
+
+
+def dataset_or_stop() -> Dataset:
+    """The validated dataset; on invalid data, every problem on screen and nothing else."""
+    try:
+        return load()
+    except InvalidDataset as error:
+        st.error("The dataset failed validation, so nothing is shown. Problems:")
+        st.code("\n".join(str(p) for p in error.problems), language=None)
+        st.stop()
+
+
+def current_view(dataset: Dataset) -> View:
+    """The view for this session: from the URL on first load, then from the widgets."""
+    if VIEW_KEY not in st.session_state:
+        view, notices = read_view(st.query_params.to_dict(), protest_days(dataset),
+                                  dataset.cities["city_id"].tolist())
+        st.session_state[VIEW_KEY] = view
+        st.session_state[NOTICES_KEY] = notices
+    return st.session_state[VIEW_KEY]
+
+
+def set_view(view: View) -> None:
+    st.session_state[VIEW_KEY] = view
+    st.query_params.from_dict(view.to_query())
+
+
+def show_notices() -> None:
+    for notice in st.session_state.pop(NOTICES_KEY, []):
+        st.warning(notice, icon="⚠️")
+
+
+def day_label(day: pd.Timestamp) -> str:
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,93 @@
+"""The map: pick a day, switch layers, click a city to read the quotes behind its figures."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.cards import figure, report_list
+from geo.legend import legend_html
+from geo.mapview import base_map, layer_groups
+from geo.markers import city_markers, nearest_city
+from pages.common import current_view, dataset_or_stop, day_label, reports, set_view, show_notices, summary
+from protest_data.summary import national_summary, protest_days, reports_for_city
+from protest_data.viewstate import ALL_LAYERS, View
+
+LAYER_LABELS = {"crowd": "Crowd size", "detentions": "Detentions", "temperature": "Temperature"}
+
+dataset = dataset_or_stop()
+days = protest_days(dataset)
+view = current_view(dataset)
+
+st.title("Navalny protests across Russia, January 2021")
+st.caption("Every figure on this map is a report from a named source, with the words it was taken from. "
+           "Click a city for its quotes.")
+show_notices()
+
+controls = st.columns([3, 1, 1, 1])
+day = controls[0].select_slider("Protest day", options=days, value=view.date, format_func=day_label)
+layers = tuple(
+    layer for layer, column in zip(ALL_LAYERS, controls[1:])
+    if column.toggle(LAYER_LABELS[layer], value=layer in view.layers, key=f"layer_{layer}")
+)
+view = View(day, layers, view.city)
+
+national = national_summary(dataset, day)
+stats = st.columns(3)
+chosen = national["detentions"]
+if chosen is not None:
+    as_of = f"as of {chosen['as_of_text']}" if isinstance(chosen["as_of_text"], str) else "no time given"
+    stats[0].metric("Detained nationwide", figure("detentions", chosen["value_low"], chosen["value_high"]),
+                    help="The latest OVD-Info count in the data; see the Compare page for how it grew.")
+    stats[0].caption(f"{chosen['estimator']}, {as_of}; reported by {chosen['publisher']}")
+stats[1].metric("Cities in this dataset", national["cities_in_dataset"],
+                help="Cities with at least one sourced report for this day.")
+if len(national["cities_reported"]):
+    top = national["cities_reported"].iloc[0]
+    stats[2].metric("Cities, as sources counted", f"{int(top['value_low']):,}",
+                    help="The highest number of cities any source gives for this day; see the Data page.")
+    stats[2].caption(f"{top['estimator']} ({top['publisher']}): {top['note'] if isinstance(top['note'], str) else ''}")
+
+day_summary = summary()[lambda frame: frame["date"] == day]
+day_reports = reports()[lambda frame: (frame["date"] == day) & frame["date_end"].isna()]
+markers = city_markers(day_summary, day_reports, set(layers))
+
+map_column, panel = st.columns([3, 2])
+with map_column:
+    clicked = st_folium(
+        base_map(),
+        feature_group_to_add=layer_groups(markers),
+        returned_objects=["last_object_clicked", "last_object_clicked_count"],
+        key="protest_map",
+        height=600,
+        use_container_width=True,
+    )
+    st.html(legend_html(layers))
+
+count = (clicked or {}).get("last_object_clicked_count")
+point = (clicked or {}).get("last_object_clicked")
+if point and count and count != st.session_state.get("handled_click"):
+    st.session_state["handled_click"] = count
+    view = View(view.date, view.layers, nearest_city(markers, point["lat"], point["lng"]))
+set_view(view)
+
+with panel:
+    if view.city is None:
+        st.subheader("Pick a city")
+        st.write("Click a dot on the map, or choose here, to read every report about a city on both days.")
+    city_ids = dataset.cities.sort_values("name_en")["city_id"].tolist()
+    names = dict(zip(dataset.cities["city_id"], dataset.cities["name_en"]))
+    picked = st.selectbox("City", [None, *city_ids], index=([None, *city_ids].index(view.city)),
+                          format_func=lambda c: "—" if c is None else names[c], key=f"city_pick_{view.city}")
+    if picked != view.city:
+        set_view(View(view.date, view.layers, picked))
+        st.rerun()
+    if view.city is not None:
+        city = dataset.cities.set_index("city_id").loc[view.city]
+        st.subheader(f"{city['name_en']} · {city['name_ru']}")
+        status = f" — {city['territory_status']}" if isinstance(city["territory_status"], str) else ""
+        st.caption(f"{city['region']}{status}")
+        city_reports = reports_for_city(dataset, view.city)
+        for report_day, group in city_reports.groupby("date", sort=True):
+            st.markdown(f"**{day_label(report_day)}** — {len(group)} report(s)")
+            st.html(report_list(group, show_day=False))

@@ -1,0 +1,159 @@
+"""From reports to what the map draws: one row per city and protest day, by documented rules.
+
+The rules (CODEBOOK.md, "How the map picks a figure") are deterministic:
+
+- crowd: the full range of estimates, from the smallest number any source states to the largest;
+- detentions: one count, chosen by estimator rank (OVD-Info, other monitors, police, authorities,
+  media, others), then the latest as-of time (a count without a time counts as of the end of its
+  source's publication day), then the larger value; the range of all counts is kept beside it;
+- temperature: the coldest temperature reported, with the range of all reports.
+
+Figures that span several protest days (``date_end`` set) never enter a one-day summary.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .tables import Dataset
+
+ESTIMATOR_RANK = {"monitor": 1, "police": 2, "authorities": 3, "media": 4, "independent_counter": 4,
+                  "organisers": 5, "other": 6}
+PREFERRED_ESTIMATOR = "OVD-Info"
+MOSCOW_OFFSET = pd.Timedelta(hours=3)
+
+
+def reports_with_sources(dataset: Dataset) -> pd.DataFrame:
+    """Reports joined with their source's publisher, title, URL and date, and the estimator's kind."""
+    sources = dataset.sources[["source_id", "publisher", "title", "url", "published", "language", "kind"]]
+    sources = sources.rename(columns={"kind": "source_kind", "published": "source_published"})
+    estimators = dataset.estimators[["estimator", "kind"]].rename(columns={"kind": "estimator_kind"})
+    merged = dataset.reports.merge(sources, on="source_id", how="left").merge(estimators, on="estimator", how="left")
+    return merged
+
+
+def _stated_numbers(frame: pd.DataFrame) -> pd.Series:
+    return pd.concat([frame["value_low"], frame["value_high"]]).dropna()
+
+
+def _order_key(frame: pd.DataFrame) -> pd.Series:
+    """When a count was taken: its as-of time, else the end of the day its source was published."""
+    published = pd.to_datetime(frame["source_published"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    end_of_publication_day = (published + pd.Timedelta(days=1) - MOSCOW_OFFSET).dt.tz_localize("UTC")
+    return frame["as_of"].fillna(end_of_publication_day)
+
+
+def pick_count(frame: pd.DataFrame) -> pd.Series | None:
+    """The detention count the map draws from a city's (or the nation's) reports for one day."""
+    if frame.empty:
+        return None
+    ranked = frame.assign(
+        _preferred=(frame["estimator"] != PREFERRED_ESTIMATOR).astype(int),
+        _rank=frame["estimator_kind"].map(ESTIMATOR_RANK).fillna(9),
+        _when=_order_key(frame),
+        _value=frame["value_low"].fillna(frame["value_high"]),
+    )
+    ranked = ranked.sort_values(
+        ["_preferred", "_rank", "_when", "_value", "report_id"],
+        ascending=[True, True, False, False, True],
+        na_position="last",
+    )
+    return ranked.iloc[0]
+
+
+def single_day(reports: pd.DataFrame) -> pd.DataFrame:
+    return reports[reports["date_end"].isna()]
+
+
+def city_day_summary(dataset: Dataset) -> pd.DataFrame:
+    """One row per (date, city) with any report that day: what the map draws, and why."""
+    reports = single_day(reports_with_sources(dataset))
+    reports = reports[reports["city_id"].notna()]
+    rows = []
+    for (day, city_id), group in reports.groupby(["date", "city_id"], sort=True):
+        rows.append({"date": day, "city_id": city_id, **_figures(group)})
+    summary = pd.DataFrame(rows, columns=["date", "city_id", *_FIGURE_COLUMNS])
+    cities = dataset.cities[["city_id", "name_en", "name_ru", "region", "country_code", "territory_status", "lat", "lon"]]
+    summary = summary.merge(cities, on="city_id", how="left")
+    return summary.astype({"city_id": "string"}).reset_index(drop=True)
+
+
+_FIGURE_COLUMNS = [
+    "crowd_min", "crowd_max", "crowd_estimates",
+    "detentions", "detentions_is_lower_bound", "detentions_estimator", "detentions_as_of",
+    "detentions_report_id", "detentions_min", "detentions_max", "detentions_counts",
+    "temperature_c", "temperature_max", "temperature_reports",
+    "reports", "sources",
+]
+
+
+def _figures(group: pd.DataFrame) -> dict:
+    crowd = group[group["metric"] == "crowd"]
+    counts = group[group["metric"] == "detentions"]
+    temps = group[group["metric"] == "temperature_c"]
+    crowd_numbers = _stated_numbers(crowd)
+    count_numbers = _stated_numbers(counts)
+    temp_numbers = _stated_numbers(temps)
+    chosen = pick_count(counts)
+    return {
+        "crowd_min": crowd_numbers.min() if len(crowd_numbers) else pd.NA,
+        "crowd_max": crowd_numbers.max() if len(crowd_numbers) else pd.NA,
+        "crowd_estimates": len(crowd),
+        "detentions": (chosen["value_low"] if pd.notna(chosen["value_low"]) else chosen["value_high"])
+        if chosen is not None else pd.NA,
+        "detentions_is_lower_bound": bool(chosen is not None and pd.isna(chosen["value_high"])),
+        "detentions_estimator": chosen["estimator"] if chosen is not None else pd.NA,
+        "detentions_as_of": chosen["as_of_text"] if chosen is not None else pd.NA,
+        "detentions_report_id": chosen["report_id"] if chosen is not None else pd.NA,
+        "detentions_min": count_numbers.min() if len(count_numbers) else pd.NA,
+        "detentions_max": count_numbers.max() if len(count_numbers) else pd.NA,
+        "detentions_counts": len(counts),
+        "temperature_c": temp_numbers.min() if len(temp_numbers) else pd.NA,
+        "temperature_max": temp_numbers.max() if len(temp_numbers) else pd.NA,
+        "temperature_reports": len(temps),
+        "reports": len(group),
+        "sources": group["source_id"].nunique(),
+    }
+
+
+def national_counts(dataset: Dataset, day: pd.Timestamp | str) -> pd.DataFrame:
+    """National detention counts reported for one day, oldest first, with hours since the day began."""
+    reports = single_day(reports_with_sources(dataset))
+    day = pd.Timestamp(day)
+    frame = reports[(reports["date"] == day) & reports["city_id"].isna() & (reports["metric"] == "detentions")].copy()
+    day_start = (day - MOSCOW_OFFSET).tz_localize("UTC")  # midnight, Moscow time
+    frame["hours_since_day_began"] = (frame["as_of"] - day_start).dt.total_seconds() / 3600
+    return frame.sort_values(["as_of", "value_low"], na_position="last").reset_index(drop=True)
+
+
+def national_summary(dataset: Dataset, day: pd.Timestamp | str) -> dict:
+    """The national detention count for a day (by the same rule as cities), and city counts."""
+    counts = national_counts(dataset, day)
+    chosen = pick_count(counts)
+    reports = single_day(reports_with_sources(dataset))
+    day = pd.Timestamp(day)
+    that_day = reports[reports["date"] == day]
+    city_counts = that_day[that_day["city_id"].isna() & (that_day["metric"] == "cities")]
+    return {
+        "date": day,
+        "detentions": chosen,
+        "detention_reports": len(counts),
+        "cities_in_dataset": int(that_day["city_id"].dropna().nunique()),
+        "cities_reported": city_counts.sort_values("value_low", ascending=False, na_position="last"),
+    }
+
+
+def reports_for_city(dataset: Dataset, city_id: str) -> pd.DataFrame:
+    """Every report about a city, on every day, with its source: for the side panel."""
+    reports = reports_with_sources(dataset)
+    frame = reports[reports["city_id"] == city_id]
+    metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3}
+    return frame.assign(_m=frame["metric"].map(metric_order)).sort_values(
+        ["date", "_m", "as_of", "report_id"], na_position="last"
+    ).drop(columns="_m").reset_index(drop=True)
+
+
+def protest_days(dataset: Dataset) -> list[pd.Timestamp]:
+    """The days the map offers: those declared in protest_days.csv that have reports."""
+    reported = set(dataset.reports["date"].dropna())
+    return [day for day in dataset.protest_days["date"].sort_values() if day in reported]
