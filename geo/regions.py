@@ -6,6 +6,7 @@ for Russia and for the two Ukrainian divisions on the Crimean peninsula. Nothing
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,6 +70,7 @@ def matches_hint(region: Region, hint: str) -> bool:
         return True
     hint_keys = _distinctive_keys(hint)
     region_keys = _distinctive_keys(region.name)
+    # Udmurt / Udmurtiya, Primorsky / Primorye: a shared stem of six letters is the same region
     return bool(hint_keys & region_keys) or any(
-        h.startswith(r[:5]) and len(r) >= 5 for h in hint_keys for r in region_keys
+        len(os.path.commonprefix([h, r])) >= 6 for h in hint_keys for r in region_keys
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import streamlit as st
 
@@ -14,25 +16,38 @@ VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
 
 
+def data_dir() -> str:
+    """The data package to show: data/, or PROTEST_DATA_DIR (tests point it at a scratch copy)."""
+    return os.environ.get("PROTEST_DATA_DIR", str(DEFAULT_DATA_DIR))
+
+
 @st.cache_data(show_spinner="Loading and validating the dataset…")
-def load(data_dir: str = str(DEFAULT_DATA_DIR)) -> Dataset:
-    return load_valid_dataset(data_dir)
+def _load(directory: str) -> Dataset:
+    return load_valid_dataset(directory)
 
 
 @st.cache_data
-def summary(data_dir: str = str(DEFAULT_DATA_DIR)) -> pd.DataFrame:
-    return city_day_summary(load(data_dir))
+def _summary(directory: str) -> pd.DataFrame:
+    return city_day_summary(_load(directory))
 
 
 @st.cache_data
-def reports(data_dir: str = str(DEFAULT_DATA_DIR)) -> pd.DataFrame:
-    return reports_with_sources(load(data_dir))
+def _reports(directory: str) -> pd.DataFrame:
+    return reports_with_sources(_load(directory))
+
+
+def summary() -> pd.DataFrame:
+    return _summary(data_dir())
+
+
+def reports() -> pd.DataFrame:
+    return _reports(data_dir())
 
 
 def dataset_or_stop() -> Dataset:
     """The validated dataset; on invalid data, every problem on screen and nothing else."""
     try:
-        return load()
+        return _load(data_dir())
     except InvalidDataset as error:
         st.error("The dataset failed validation, so nothing is shown. Problems:")
         st.code("\n".join(str(p) for p in error.problems), language=None)
@@ -45,7 +60,7 @@ def current_view(dataset: Dataset) -> View:
         view, notices = read_view(st.query_params.to_dict(), protest_days(dataset),
                                   dataset.cities["city_id"].tolist())
         st.session_state[VIEW_KEY] = view
-        st.session_state[NOTICES_KEY] = notices
+        st.session_state[NOTICES_KEY] = (notices, view)
     return st.session_state[VIEW_KEY]
 
 
@@ -54,9 +69,12 @@ def set_view(view: View) -> None:
     st.query_params.from_dict(view.to_query())
 
 
-def show_notices() -> None:
-    for notice in st.session_state.pop(NOTICES_KEY, []):
-        st.warning(notice, icon="⚠️")
+def show_notices(view: View) -> None:
+    """What the URL asked for and did not get, shown until the reader changes the view."""
+    notices, url_view = st.session_state.get(NOTICES_KEY, ([], None))
+    if view == url_view:
+        for notice in notices:
+            st.warning(notice, icon="⚠️")
 
 
 def day_label(day: pd.Timestamp) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.cards import figure, report_list
+from geo.cards import figure, report_list, value_range
 from geo.legend import legend_html
 from geo.mapview import base_map, layer_groups
 from geo.markers import city_markers, nearest_city
@@ -22,7 +23,7 @@ view = current_view(dataset)
 st.title("Navalny protests across Russia, January 2021")
 st.caption("Every figure on this map is a report from a named source, with the words it was taken from. "
            "Click a city for its quotes.")
-show_notices()
+show_notices(view)
 
 controls = st.columns([3, 1, 1, 1])
 day = controls[0].select_slider("Protest day", options=days, value=view.date, format_func=day_label)
@@ -33,20 +34,25 @@ layers = tuple(
 view = View(day, layers, view.city)
 
 national = national_summary(dataset, day)
-stats = st.columns(3)
-chosen = national["detentions"]
-if chosen is not None:
-    as_of = f"as of {chosen['as_of_text']}" if isinstance(chosen["as_of_text"], str) else "no time given"
-    stats[0].metric("Detained nationwide", figure("detentions", chosen["value_low"], chosen["value_high"]),
-                    help="The latest OVD-Info count in the data; see the Compare page for how it grew.")
-    stats[0].caption(f"{chosen['estimator']}, {as_of}; reported by {chosen['publisher']}")
-stats[1].metric("Cities in this dataset", national["cities_in_dataset"],
-                help="Cities with at least one sourced report for this day.")
-if len(national["cities_reported"]):
-    top = national["cities_reported"].iloc[0]
-    stats[2].metric("Cities, as sources counted", f"{int(top['value_low']):,}",
-                    help="The highest number of cities any source gives for this day; see the Data page.")
-    stats[2].caption(f"{top['estimator']} ({top['publisher']}): {top['note'] if isinstance(top['note'], str) else ''}")
+stats = st.columns(4)
+for column, label, chosen, help_text in (
+    (stats[0], "Detained nationwide", national["detentions"],
+     "The latest OVD-Info count in the data; the Compare page shows how it grew."),
+    (stats[1], "Cities with detentions", national["cities_with_detentions"],
+     "Cities where OVD-Info recorded detentions, by the same rule."),
+):
+    if chosen is not None:
+        when = f"as of {chosen['as_of_text']}" if isinstance(chosen["as_of_text"], str) else "no time given"
+        column.metric(label, figure("detentions", chosen["value_low"], chosen["value_high"]), help=help_text)
+        column.caption(f"{chosen['estimator']}, {when}; reported by {chosen['publisher']}")
+protests = national["cities_with_protests"]
+if len(protests):
+    numbers = pd.concat([protests["value_low"], protests["value_high"]]).dropna()
+    stats[2].metric("Cities with protests", value_range("cities", numbers.min(), numbers.max()),
+                    help="Counts of cities with protests, as sources gave them; the Data page lists each.")
+    stats[2].caption(f"{len(protests)} source counts, from {', '.join(sorted(set(protests['estimator'])))}")
+stats[3].metric("Cities in this dataset", national["cities_in_dataset"],
+                help="Cities with at least one sourced report for this day: the dots on the map.")
 
 day_summary = summary()[lambda frame: frame["date"] == day]
 day_reports = reports()[lambda frame: (frame["date"] == day) & frame["date_end"].isna()]
@@ -88,6 +94,14 @@ with panel:
         status = f" — {city['territory_status']}" if isinstance(city["territory_status"], str) else ""
         st.caption(f"{city['region']}{status}")
         city_reports = reports_for_city(dataset, view.city)
-        for report_day, group in city_reports.groupby("date", sort=True):
-            st.markdown(f"**{day_label(report_day)}** — {len(group)} report(s)")
-            st.html(report_list(group, show_day=False))
+        # The selected day first, then the other days, then figures spanning several days.
+        by_day = sorted(city_reports.groupby("date", sort=True), key=lambda item: item[0] != view.date)
+        for report_day, group in by_day:
+            one_day = group[group["date_end"].isna()]
+            if len(one_day):
+                st.markdown(f"**{day_label(report_day)}** — {len(one_day)} report(s)")
+                st.html(report_list(one_day, show_day=False))
+        spanning = city_reports[city_reports["date_end"].notna()]
+        if len(spanning):
+            st.markdown("**Over several protest days**")
+            st.html(report_list(spanning, show_day=True))

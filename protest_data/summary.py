@@ -127,19 +127,25 @@ def national_counts(dataset: Dataset, day: pd.Timestamp | str) -> pd.DataFrame:
 
 
 def national_summary(dataset: Dataset, day: pd.Timestamp | str) -> dict:
-    """The national detention count for a day (by the same rule as cities), and city counts."""
-    counts = national_counts(dataset, day)
-    chosen = pick_count(counts)
-    reports = single_day(reports_with_sources(dataset))
+    """A day's national figures, each picked by the same rule as a city's detentions.
+
+    - ``detentions``: the national detention count (latest OVD-Info count first);
+    - ``cities_with_detentions``: the count of cities with detentions, by the same rule;
+    - ``cities_with_protests``: every count of cities where protests were held, as sources gave them
+      (counts of protests announced in advance are left out);
+    - ``cities_in_dataset``: the cities this dataset has a report for that day.
+    """
     day = pd.Timestamp(day)
+    reports = single_day(reports_with_sources(dataset))
     that_day = reports[reports["date"] == day]
-    city_counts = that_day[that_day["city_id"].isna() & (that_day["metric"] == "cities")]
+    cities = that_day[that_day["city_id"].isna() & (that_day["metric"] == "cities")]
+    protests = cities[cities["counted"] == "protests"]
     return {
         "date": day,
-        "detentions": chosen,
-        "detention_reports": len(counts),
+        "detentions": pick_count(national_counts(dataset, day)),
+        "cities_with_detentions": pick_count(cities[cities["counted"] == "detentions"]),
+        "cities_with_protests": protests.sort_values(["value_low", "value_high"], na_position="first"),
         "cities_in_dataset": int(that_day["city_id"].dropna().nunique()),
-        "cities_reported": city_counts.sort_values("value_low", ascending=False, na_position="last"),
     }
 
 

@@ -209,6 +209,11 @@ def _check_report(
         yield Problem(shown, row, "city_id", f"a {metric!r} report must name its city")
     if city_id and metric == "cities":
         yield Problem(shown, row, "city_id", "a 'cities' count is national: leave city_id empty")
+    counted = report.get("counted", "").strip()
+    if metric == "cities" and not counted:
+        yield Problem(shown, row, "counted", "a 'cities' count must say what was counted: protests, detentions or announced")
+    if metric != "cities" and counted:
+        yield Problem(shown, row, "counted", "only a 'cities' count says what was counted")
     if city_id in city_names and quote and not _names_city(f"{quote} {context}", *city_names[city_id]):
         yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
                       f"or URL names the city {city_names[city_id][0]!r}")

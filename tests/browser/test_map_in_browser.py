@@ -1,0 +1,101 @@
+"""The map in real Chromium against a real `streamlit run`: what a reader sees and clicks."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from playwright.sync_api import expect
+
+from protest_data.summary import city_day_summary
+from tests.browser.harness import open_dashboard
+
+pytestmark = pytest.mark.browser
+
+
+def _cities_on(dataset, day: str) -> set[str]:
+    summary = city_day_summary(dataset)
+    return set(summary.loc[summary["date"] == pd.Timestamp(day), "city_id"])
+
+
+def _drawn_cities(frame) -> set[str]:
+    classes = frame.locator("path.city-marker").evaluate_all("els => els.map(e => e.getAttribute('class'))")
+    return {re.search(r"city-(?!marker)([a-z0-9-]+)", c).group(1) for c in classes}
+
+
+@pytest.mark.parametrize("day", ["2021-01-23", "2021-01-31"])
+def test_each_day_draws_one_marker_per_city(recording, server, dataset, day):
+    frame = open_dashboard(recording.page, f"{server}/?date={day}")
+    expected = _cities_on(dataset, day)
+    expect(frame.locator("path.city-marker")).to_have_count(len(expected))
+    assert _drawn_cities(frame) == expected
+
+
+def test_clicking_a_city_opens_its_popup_with_the_quote(recording, server):
+    page = recording.page
+    frame = open_dashboard(page, f"{server}/?date=2021-01-31")
+    frame.locator("path.city-marker.city-yekaterinburg").click(force=True)
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("The Znak.com news website places the crowd size at 7,000 people.")
+    expect(popup).to_contain_text("Yekaterinburg")
+    # the click also selects the city: side panel and URL follow
+    expect(page.get_by_role("heading", name=re.compile("Yekaterinburg · Екатеринбург"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"city=yekaterinburg"))
+
+
+def test_toggles_change_what_is_drawn(recording, server):
+    page = recording.page
+    frame = open_dashboard(page, f"{server}/?date=2021-01-23&layers=crowd,detentions")
+    expect(frame.locator("path.symbol-crowd").first).to_be_attached()
+    detentions = frame.locator("path.symbol-detentions").count()
+    assert detentions > 0 and frame.locator("path.symbol-temperature").count() == 0
+
+    page.locator("label").filter(has_text="Crowd size").click()
+    expect(frame.locator("path.symbol-crowd")).to_have_count(0)
+    expect(frame.locator("path.symbol-detentions")).to_have_count(detentions)
+    page.locator("label").filter(has_text="Temperature").click()
+    expect(frame.locator("path.symbol-temperature").first).to_be_attached()
+    expect(page).to_have_url(re.compile(r"layers=detentions%2Ctemperature|layers=detentions,temperature"))
+
+
+def test_a_url_restores_the_view(recording, server):
+    page = recording.page
+    frame = open_dashboard(page, f"{server}/?date=2021-01-31&layers=detentions&city=kazan")
+    expect(page.get_by_text("31 January 2021").first).to_be_visible()
+    expect(frame.locator("path.symbol-crowd")).to_have_count(0)
+    expect(frame.locator("path.symbol-detentions").first).to_be_attached()
+    expect(page.get_by_role("heading", name=re.compile("Kazan · Казань"))).to_be_visible()
+
+
+def test_invalid_parameters_show_a_notice_not_an_error(recording, server):
+    page = recording.page
+    open_dashboard(page, f"{server}/?date=2021-13-01&layers=rain")
+    expect(page.get_by_text(re.compile("Ignored date='2021-13-01'"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Ignored unknown layer"))).to_be_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_changing_the_day_keeps_the_users_zoom(recording, server):
+    page = recording.page
+    frame = open_dashboard(page, f"{server}/?date=2021-01-23")
+    map_frame = next(f for f in page.frames if "st_folium" in f.url)
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(800)
+    zoomed = map_frame.evaluate("window.map.getZoom()")
+    slider = page.locator("[data-testid='stSlider'] input[type='range']").first
+    slider.focus()
+    slider.press("End")
+    expect(page).to_have_url(re.compile(r"date=2021-01-31"))
+    expect(frame.locator("path.city-marker.city-yakutsk")).to_have_count(1)
+    assert map_frame.evaluate("window.map.getZoom()") == zoomed
+
+
+def test_the_page_asks_no_host_but_the_app(recording, server, dataset):
+    page = recording.page
+    frame = open_dashboard(page, f"{server}/?date=2021-01-31&layers=crowd,detentions,temperature")
+    frame.locator("path.city-marker.city-moscow").click(force=True)
+    expect(frame.locator(".leaflet-popup-content")).to_contain_text("Moscow")
+    page.wait_for_timeout(1000)
+    assert recording.hosts == {server.split("//")[1]}

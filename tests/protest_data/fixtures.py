@@ -1,0 +1,46 @@
+"""A tiny hand-made data package, for tests of rules where the real data would hide the logic."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from protest_data.tables import DEFAULT_DATA_DIR, load_dataset
+from tests.conftest import write_rows
+
+REPORT_COLUMNS = "report_id,date,date_end,city_id,metric,counted,value_low,value_high,estimator,as_of,source_id,quote,note".split(",")
+
+
+def report(report_id, date, city_id, metric, low="", high="", estimator="OVD-Info", as_of="", source_id="s1",
+           quote="q", date_end="", note="", counted=""):
+    return dict(report_id=report_id, date=date, date_end=date_end, city_id=city_id, metric=metric, counted=counted, value_low=low,
+                value_high=high, estimator=estimator, as_of=as_of, source_id=source_id, quote=quote, note=note)
+
+
+def tiny_dataset(tmp_path: Path, reports: list[dict]):
+    data = tmp_path / "tiny"
+    data.mkdir()
+    shutil.copy(DEFAULT_DATA_DIR / "datapackage.json", data)
+    shutil.copy(DEFAULT_DATA_DIR / "protest_days.csv", data)
+    write_rows(data / "sources.csv", [
+        dict(source_id="s1", publisher="Early Outlet", title="t", url="https://example.org/1", published="2021-01-23",
+             language="en", kind="news report", archive="sources/s1.txt", note=""),
+        dict(source_id="s2", publisher="Late Outlet", title="t", url="https://example.org/2", published="2021-01-25",
+             language="ru", kind="news report", archive="sources/s2.txt", note=""),
+    ])
+    write_rows(data / "estimators.csv", [
+        dict(estimator="OVD-Info", kind="monitor", description=""),
+        dict(estimator="police", kind="police", description=""),
+        dict(estimator="Reuters", kind="media", description=""),
+        dict(estimator="organisers", kind="organisers", description=""),
+    ])
+    write_rows(data / "cities.csv", [
+        dict(city_id="kazan", name_en="Kazan", name_ru="Казань", region="Tatarstan Republic", country_code="RU",
+             territory_status="", lat="55.79", lon="49.12", geonames_id="551487", population="1", geocoder="gazetteer",
+             geocoder_note=""),
+        dict(city_id="anadyr", name_en="Anadyr", name_ru="Анадырь", region="Chukotka", country_code="RU",
+             territory_status="", lat="64.73", lon="177.51", geonames_id="2127202", population="1",
+             geocoder="gazetteer", geocoder_note=""),
+    ])
+    write_rows(data / "reports.csv", reports, REPORT_COLUMNS)
+    return load_dataset(data)
