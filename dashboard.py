@@ -8,5 +8,8 @@ st.set_page_config(page_title="Navalny protests, January 2021", page_icon="🗺�
 install_leaflet()
 
 st.navigation([
-    st.Page("pages/map.py", title="Map", icon="🗺️", default=True),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
+    st.Page("pages/compare.py", title="Compare the days", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page("pages/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
 ]).run()

@@ -6,6 +6,7 @@ import os
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from protest_data.summary import city_day_summary, protest_days, reports_with_sources
 from protest_data.tables import DEFAULT_DATA_DIR, Dataset
@@ -14,6 +15,18 @@ from protest_data.viewstate import View, read_view
 
 VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
+
+
+def require_entrypoint() -> None:
+    """Run every page through dashboard.py's st.navigation, even on a fresh server's first deep link.
+
+    Until dashboard.py has called st.navigation once, Streamlit treats a folder named pages/ as an
+    old-style multipage app and would run /data as a script of its own, with a menu of every file.
+    Switching that mode off and rerunning sends the request through the entry point instead.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def data_dir() -> str:

@@ -10,12 +10,13 @@ from geo.cards import figure, report_list, value_range
 from geo.legend import legend_html
 from geo.mapview import base_map, layer_groups
 from geo.markers import city_markers, nearest_city
-from pages.common import current_view, dataset_or_stop, day_label, reports, set_view, show_notices, summary
+from pages.common import require_entrypoint, current_view, dataset_or_stop, day_label, reports, set_view, show_notices, summary
 from protest_data.summary import national_summary, protest_days, reports_for_city
 from protest_data.viewstate import ALL_LAYERS, View
 
 LAYER_LABELS = {"crowd": "Crowd size", "detentions": "Detentions", "temperature": "Temperature"}
 
+require_entrypoint()
 dataset = dataset_or_stop()
 days = protest_days(dataset)
 view = current_view(dataset)

@@ -32,10 +32,6 @@ def reports_with_sources(dataset: Dataset) -> pd.DataFrame:
     return merged
 
 
-def _stated_numbers(frame: pd.DataFrame) -> pd.Series:
-    return pd.concat([frame["value_low"], frame["value_high"]]).dropna()
-
-
 def _order_key(frame: pd.DataFrame) -> pd.Series:
     """When a count was taken: its as-of time, else the end of the day its source was published."""
     published = pd.to_datetime(frame["source_published"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
@@ -43,39 +39,72 @@ def _order_key(frame: pd.DataFrame) -> pd.Series:
     return frame["as_of"].fillna(end_of_publication_day)
 
 
-def pick_count(frame: pd.DataFrame) -> pd.Series | None:
-    """The detention count the map draws from a city's (or the nation's) reports for one day."""
-    if frame.empty:
-        return None
+def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
+    """Detention counts, best first: preferred estimator, estimator rank, latest, largest, report_id."""
     ranked = frame.assign(
         _preferred=(frame["estimator"] != PREFERRED_ESTIMATOR).astype(int),
         _rank=frame["estimator_kind"].map(ESTIMATOR_RANK).fillna(9),
         _when=_order_key(frame),
         _value=frame["value_low"].fillna(frame["value_high"]),
     )
-    ranked = ranked.sort_values(
+    return ranked.sort_values(
         ["_preferred", "_rank", "_when", "_value", "report_id"],
         ascending=[True, True, False, False, True],
         na_position="last",
     )
-    return ranked.iloc[0]
+
+
+def pick_count(frame: pd.DataFrame) -> pd.Series | None:
+    """The detention count the map draws from a city's (or the nation's) reports for one day."""
+    if frame.empty:
+        return None
+    return _ranked(frame).iloc[0]
 
 
 def single_day(reports: pd.DataFrame) -> pd.DataFrame:
     return reports[reports["date_end"].isna()]
 
 
+KEYS = ["date", "city_id"]
+
+
+def _value_span(reports: pd.DataFrame, metric: str, prefix: str, largest: str) -> pd.DataFrame:
+    """Smallest and largest number stated, and how many reports, per city and day, for one metric."""
+    rows = reports[reports["metric"] == metric]
+    numbers = pd.concat([rows[[*KEYS, "value_low"]].rename(columns={"value_low": "v"}),
+                         rows[[*KEYS, "value_high"]].rename(columns={"value_high": "v"})]).dropna(subset=["v"])
+    span = numbers.groupby(KEYS)["v"].agg(["min", "max"]).rename(columns={"min": prefix, "max": largest})
+    return span.join(rows.groupby(KEYS).size().rename(f"{metric}_reports"), how="outer")
+
+
 def city_day_summary(dataset: Dataset) -> pd.DataFrame:
     """One row per (date, city) with any report that day: what the map draws, and why."""
     reports = single_day(reports_with_sources(dataset))
     reports = reports[reports["city_id"].notna()]
-    rows = []
-    for (day, city_id), group in reports.groupby(["date", "city_id"], sort=True):
-        rows.append({"date": day, "city_id": city_id, **_figures(group)})
-    summary = pd.DataFrame(rows, columns=["date", "city_id", *_FIGURE_COLUMNS])
+    base = reports.groupby(KEYS).agg(reports=("report_id", "size"), sources=("source_id", "nunique"))
+
+    crowd = _value_span(reports, "crowd", "crowd_min", "crowd_max").rename(columns={"crowd_reports": "crowd_estimates"})
+    temps = _value_span(reports, "temperature_c", "temperature_c", "temperature_max")
+    temps = temps.rename(columns={"temperature_c_reports": "temperature_reports"})
+    counts = reports[reports["metric"] == "detentions"]
+    spread = _value_span(reports, "detentions", "detentions_min", "detentions_max")
+    spread = spread.rename(columns={"detentions_reports": "detentions_counts"})
+    chosen = _ranked(counts).groupby(KEYS).head(1).set_index(KEYS)
+    picked = pd.DataFrame({
+        "detentions": chosen["value_low"].fillna(chosen["value_high"]),
+        "detentions_is_lower_bound": chosen["value_high"].isna(),
+        "detentions_estimator": chosen["estimator"],
+        "detentions_as_of": chosen["as_of_text"],
+        "detentions_report_id": chosen["report_id"],
+    })
+
+    summary = base.join([crowd, picked, spread, temps]).reset_index()
+    for column in ("crowd_estimates", "detentions_counts", "temperature_reports"):
+        summary[column] = summary[column].fillna(0).astype(int)
+    summary["detentions_is_lower_bound"] = summary["detentions_is_lower_bound"].astype("boolean").fillna(False).astype(bool)
     cities = dataset.cities[["city_id", "name_en", "name_ru", "region", "country_code", "territory_status", "lat", "lon"]]
-    summary = summary.merge(cities, on="city_id", how="left")
-    return summary.astype({"city_id": "string"}).reset_index(drop=True)
+    summary = summary[["date", "city_id", *_FIGURE_COLUMNS]].merge(cities, on="city_id", how="left")
+    return summary.astype({"city_id": "string"}).sort_values(KEYS).reset_index(drop=True)
 
 
 _FIGURE_COLUMNS = [
@@ -85,35 +114,6 @@ _FIGURE_COLUMNS = [
     "temperature_c", "temperature_max", "temperature_reports",
     "reports", "sources",
 ]
-
-
-def _figures(group: pd.DataFrame) -> dict:
-    crowd = group[group["metric"] == "crowd"]
-    counts = group[group["metric"] == "detentions"]
-    temps = group[group["metric"] == "temperature_c"]
-    crowd_numbers = _stated_numbers(crowd)
-    count_numbers = _stated_numbers(counts)
-    temp_numbers = _stated_numbers(temps)
-    chosen = pick_count(counts)
-    return {
-        "crowd_min": crowd_numbers.min() if len(crowd_numbers) else pd.NA,
-        "crowd_max": crowd_numbers.max() if len(crowd_numbers) else pd.NA,
-        "crowd_estimates": len(crowd),
-        "detentions": (chosen["value_low"] if pd.notna(chosen["value_low"]) else chosen["value_high"])
-        if chosen is not None else pd.NA,
-        "detentions_is_lower_bound": bool(chosen is not None and pd.isna(chosen["value_high"])),
-        "detentions_estimator": chosen["estimator"] if chosen is not None else pd.NA,
-        "detentions_as_of": chosen["as_of_text"] if chosen is not None else pd.NA,
-        "detentions_report_id": chosen["report_id"] if chosen is not None else pd.NA,
-        "detentions_min": count_numbers.min() if len(count_numbers) else pd.NA,
-        "detentions_max": count_numbers.max() if len(count_numbers) else pd.NA,
-        "detentions_counts": len(counts),
-        "temperature_c": temp_numbers.min() if len(temp_numbers) else pd.NA,
-        "temperature_max": temp_numbers.max() if len(temp_numbers) else pd.NA,
-        "temperature_reports": len(temps),
-        "reports": len(group),
-        "sources": group["source_id"].nunique(),
-    }
 
 
 def national_counts(dataset: Dataset, day: pd.Timestamp | str) -> pd.DataFrame:
