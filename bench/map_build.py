@@ -42,7 +42,7 @@ def main() -> None:
         day_summary = summary[summary["date"] == day]
         day_reports = reports[(reports["date"] == day) & reports["date_end"].isna()]
 
-        def build_layers():
+        def build_layers(day_summary=day_summary, day_reports=day_reports):
             fmap = base_map()
             for group in layer_groups(city_markers(day_summary, day_reports, set(LAYERS))):
                 group.add_to(fmap)

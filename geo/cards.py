@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -155,3 +156,38 @@ def city_popup(city: pd.Series, reports: pd.DataFrame) -> str:
 def report_list(reports: Iterable[pd.Series] | pd.DataFrame, *, show_day: bool = True) -> str:
     rows = reports.iterrows() if isinstance(reports, pd.DataFrame) else enumerate(reports)
     return '<ol class="reports">' + "".join(report_card(row, show_day=show_day) for _, row in rows) + "</ol>"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One national figure as the dashboard states it: the value, and who said it when."""
+
+    label: str
+    value: str
+    caption: str
+    help: str
+
+
+def national_headlines(national: dict) -> list[Headline]:
+    """The day's national figures (from protest_data.summary.national_summary), with attribution."""
+    headlines = []
+    for key, label, help_text in (
+        ("detentions", "Detained nationwide", "The latest OVD-Info count in the data; the Compare page shows how it grew."),
+        ("cities_with_detentions", "Cities with detentions", "Cities where OVD-Info recorded detentions, by the same rule."),
+    ):
+        chosen = national[key]
+        if chosen is not None:
+            as_of = chosen["as_of_text"]
+            when = f"as of {as_of}" if isinstance(as_of, str) else "no time given"
+            headlines.append(Headline(label, figure("detentions", chosen["value_low"], chosen["value_high"]),
+                                      f"{chosen['estimator']}, {when}; reported by {chosen['publisher']}", help_text))
+    protests = national["cities_with_protests"]
+    if len(protests):
+        numbers = pd.concat([protests["value_low"], protests["value_high"]]).dropna()
+        counted_by = ", ".join(sorted(set(protests["estimator"])))
+        headlines.append(Headline("Cities with protests", value_range("cities", numbers.min(), numbers.max()),
+                                  f"{len(protests)} source counts, from {counted_by}",
+                                  "Counts of cities with protests, as sources gave them; the Data page lists each."))
+    headlines.append(Headline("Cities in this dataset", str(national["cities_in_dataset"]), "",
+                              "Cities with at least one sourced report for this day: the dots on the map."))
+    return headlines

@@ -49,6 +49,3 @@ def name_key(name: str) -> str:
     several = len(words) > 1
     return " ".join(_fold_word(word, several) for word in words)
 
-
-def is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from pages.common import require_entrypoint, current_view, dataset_or_stop, day_label, set_view
+from pages.common import current_view, dataset_or_stop, day_label, require_entrypoint, set_view
 from protest_data.compare import compare_days, national_timeline, top_detentions
 from protest_data.summary import protest_days
 

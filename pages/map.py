@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.cards import figure, report_list, value_range
+from geo.cards import national_headlines, report_list
 from geo.legend import legend_html
 from geo.mapview import base_map, layer_groups
 from geo.markers import city_markers, nearest_city
-from pages.common import require_entrypoint, current_view, dataset_or_stop, day_label, reports, set_view, show_notices, summary
+from pages.common import (
+    current_view,
+    dataset_or_stop,
+    day_label,
+    reports,
+    require_entrypoint,
+    set_view,
+    show_notices,
+    summary,
+)
 from protest_data.summary import national_summary, protest_days, reports_for_city
 from protest_data.viewstate import ALL_LAYERS, View
 
@@ -34,26 +42,10 @@ layers = tuple(
 )
 view = View(day, layers, view.city)
 
-national = national_summary(dataset, day)
-stats = st.columns(4)
-for column, label, chosen, help_text in (
-    (stats[0], "Detained nationwide", national["detentions"],
-     "The latest OVD-Info count in the data; the Compare page shows how it grew."),
-    (stats[1], "Cities with detentions", national["cities_with_detentions"],
-     "Cities where OVD-Info recorded detentions, by the same rule."),
-):
-    if chosen is not None:
-        when = f"as of {chosen['as_of_text']}" if isinstance(chosen["as_of_text"], str) else "no time given"
-        column.metric(label, figure("detentions", chosen["value_low"], chosen["value_high"]), help=help_text)
-        column.caption(f"{chosen['estimator']}, {when}; reported by {chosen['publisher']}")
-protests = national["cities_with_protests"]
-if len(protests):
-    numbers = pd.concat([protests["value_low"], protests["value_high"]]).dropna()
-    stats[2].metric("Cities with protests", value_range("cities", numbers.min(), numbers.max()),
-                    help="Counts of cities with protests, as sources gave them; the Data page lists each.")
-    stats[2].caption(f"{len(protests)} source counts, from {', '.join(sorted(set(protests['estimator'])))}")
-stats[3].metric("Cities in this dataset", national["cities_in_dataset"],
-                help="Cities with at least one sourced report for this day: the dots on the map.")
+for column, headline in zip(st.columns(4), national_headlines(national_summary(dataset, day))):
+    column.metric(headline.label, headline.value, help=headline.help)
+    if headline.caption:
+        column.caption(headline.caption)
 
 day_summary = summary()[lambda frame: frame["date"] == day]
 day_reports = reports()[lambda frame: (frame["date"] == day) & frame["date_end"].isna()]
@@ -84,6 +76,7 @@ with panel:
         st.write("Click a dot on the map, or choose here, to read every report about a city on both days.")
     city_ids = dataset.cities.sort_values("name_en")["city_id"].tolist()
     names = dict(zip(dataset.cities["city_id"], dataset.cities["name_en"]))
+    # Keyed by the selection, so a click on the map re-creates the box showing the clicked city.
     picked = st.selectbox("City", [None, *city_ids], index=([None, *city_ids].index(view.city)),
                           format_func=lambda c: "—" if c is None else names[c], key=f"city_pick_{view.city}")
     if picked != view.city:
@@ -94,7 +87,7 @@ with panel:
         st.subheader(f"{city['name_en']} · {city['name_ru']}")
         status = f" — {city['territory_status']}" if isinstance(city["territory_status"], str) else ""
         st.caption(f"{city['region']}{status}")
-        city_reports = reports_for_city(dataset, view.city)
+        city_reports = reports_for_city(reports(), view.city)
         # The selected day first, then the other days, then figures spanning several days.
         by_day = sorted(city_reports.groupby("date", sort=True), key=lambda item: item[0] != view.date)
         for report_day, group in by_day:

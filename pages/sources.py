@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages.common import require_entrypoint, current_view, data_dir, dataset_or_stop, set_view
+from pages.common import current_view, data_dir, dataset_or_stop, require_entrypoint, set_view
 from protest_data.citation import citation_text
 
 REPO = Path(__file__).resolve().parent.parent

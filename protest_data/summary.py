@@ -149,9 +149,11 @@ def national_summary(dataset: Dataset, day: pd.Timestamp | str) -> dict:
     }
 
 
-def reports_for_city(dataset: Dataset, city_id: str) -> pd.DataFrame:
-    """Every report about a city, on every day, with its source: for the side panel."""
-    reports = reports_with_sources(dataset)
+def reports_for_city(reports: pd.DataFrame, city_id: str) -> pd.DataFrame:
+    """Every report about a city, on every day, in reading order: for the side panel.
+
+    ``reports`` is :func:`reports_with_sources` output (the app caches it once).
+    """
     frame = reports[reports["city_id"] == city_id]
     metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3}
     return frame.assign(_m=frame["metric"].map(metric_order)).sort_values(

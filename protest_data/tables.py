@@ -27,10 +27,6 @@ class Dataset:
     cities: pd.DataFrame
     reports: pd.DataFrame
 
-    def archive_text(self, source_id: str) -> str:
-        archive = self.sources.loc[self.sources["source_id"] == source_id, "archive"].iloc[0]
-        return (self.data_dir / archive).read_text(encoding="utf-8")
-
 
 def read_descriptor(data_dir: Path) -> dict:
     return json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,6 @@ from .tables import DEFAULT_DATA_DIR, TABLES, Dataset, load_dataset
 from .text import latin_words, squash_spaces
 
 FIGURE_METRICS = {"crowd", "detentions", "temperature_c", "cities"}
-CITY_METRICS = {"held", "crowd", "detentions", "temperature_c"}
 NATIONAL_METRICS = {"detentions", "cities", "crowd"}
 # Final tallies come days later (OVD-Info's bulletins of 30 January and 6 February).
 AS_OF_WINDOW = timedelta(days=14)
@@ -309,6 +308,3 @@ def _parse_date(text: str) -> date | None:
 def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
-
-def format_problems(problems: Iterable[Problem]) -> str:
-    return "\n".join(str(problem) for problem in problems)

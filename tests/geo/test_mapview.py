@@ -3,8 +3,8 @@
 import re
 
 from geo.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, install_leaflet
-from geo.markers import CityMarker
 from geo.mapview import js_string, standalone_html
+from geo.markers import CityMarker
 
 HOSTILE = '<img src=x onerror="alert(1)"> `${alert(2)}` \\ </script><script>alert(3)</script>'
 

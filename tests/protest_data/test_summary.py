@@ -2,7 +2,14 @@
 
 import pandas as pd
 
-from protest_data.summary import city_day_summary, national_summary, pick_count, protest_days, reports_with_sources
+from protest_data.summary import (
+    city_day_summary,
+    national_summary,
+    pick_count,
+    protest_days,
+    reports_for_city,
+    reports_with_sources,
+)
 from tests.protest_data.fixtures import report, tiny_dataset
 
 D23, D31 = "2021-01-23", "2021-01-31"
@@ -117,3 +124,13 @@ def test_real_data_has_the_national_counts_it_promises(dataset):
     for day in ("2021-01-23", "2021-01-31"):
         chosen = national_summary(dataset, day)["detentions"]
         assert chosen is not None and chosen["estimator"] == "OVD-Info"
+
+
+def test_a_citys_reports_read_in_day_then_metric_order(tmp_path):
+    data = tiny_dataset(tmp_path, [
+        report("r3", D31, "kazan", "held"),
+        report("r2", D23, "kazan", "detentions", "10", "10"),
+        report("r1", D23, "kazan", "held"),
+        report("r4", D23, "anadyr", "held"),
+    ])
+    assert reports_for_city(reports_with_sources(data), "kazan")["report_id"].tolist() == ["r1", "r2", "r3"]
