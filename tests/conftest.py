@@ -37,3 +37,15 @@ def write_rows(path: Path, rows: list[dict[str, str]], fieldnames: list[str] | N
         writer = csv.DictWriter(handle, fieldnames, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `online` need the internet: they run only with RUN_ONLINE_TESTS=1."""
+    import os
+
+    if os.environ.get("RUN_ONLINE_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="needs the internet; set RUN_ONLINE_TESTS=1 to run")
+    for item in items:
+        if "online" in item.keywords:
+            item.add_marker(skip)
