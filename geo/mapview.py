@@ -28,7 +28,7 @@ OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Open
 MAP_STYLE = """
 <style>
 .leaflet-container { background: #d8e6f0; font: 13px/1.35 system-ui, sans-serif; }
-.city-popup { max-height: 340px; max-width: 420px; overflow-y: auto; }
+.city-popup { max-height: 300px; max-width: 420px; overflow-y: auto; }
 .city-popup h4 { margin: 0 0 2px; font-size: 15px; }
 .city-popup .region { color: #555; margin-bottom: 6px; }
 .city-popup ul.figures { margin: 4px 0 8px; padding-left: 18px; }
@@ -69,7 +69,7 @@ class JsonPopup(MacroElement):
         super().__init__()
         self._name = "JsonPopup"
         self.content_js = js_string(html)
-        self.options_js = json.dumps({"maxWidth": max_width, "autoPanPadding": [10, 10]})
+        self.options_js = json.dumps({"maxWidth": max_width, "autoPanPaddingTopLeft": [60, 10], "autoPanPaddingBottomRight": [10, 10]})
 
 
 class JsonTooltip(MacroElement):
