@@ -118,8 +118,10 @@ _FIGURE_COLUMNS = [
 
 def national_counts(dataset: Dataset, day: pd.Timestamp | str) -> pd.DataFrame:
     """National detention counts reported for one day, oldest first, with hours since the day began."""
-    reports = single_day(reports_with_sources(dataset))
-    day = pd.Timestamp(day)
+    return _national_counts(single_day(reports_with_sources(dataset)), pd.Timestamp(day))
+
+
+def _national_counts(reports: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     frame = reports[(reports["date"] == day) & reports["city_id"].isna() & (reports["metric"] == "detentions")].copy()
     day_start = (day - MOSCOW_OFFSET).tz_localize("UTC")  # midnight, Moscow time
     frame["hours_since_day_began"] = (frame["as_of"] - day_start).dt.total_seconds() / 3600
@@ -142,7 +144,7 @@ def national_summary(dataset: Dataset, day: pd.Timestamp | str) -> dict:
     protests = cities[cities["counted"] == "protests"]
     return {
         "date": day,
-        "detentions": pick_count(national_counts(dataset, day)),
+        "detentions": pick_count(_national_counts(reports, day)),
         "cities_with_detentions": pick_count(cities[cities["counted"] == "detentions"]),
         "cities_with_protests": protests.sort_values(["value_low", "value_high"], na_position="first"),
         "cities_in_dataset": int(that_day["city_id"].dropna().nunique()),

@@ -78,3 +78,9 @@ def open_dashboard(page, url: str):
     frame = page.frame_locator(MAP_FRAME)
     frame.locator("path.city-marker").first.wait_for(timeout=60_000)
     return frame
+
+
+def click_city(frame, city_id: str):
+    """Click a city's dot on the map and return the popup it opens."""
+    frame.locator(f"path.city-marker.city-{city_id}").click(force=True)
+    return frame.locator(".leaflet-popup-content")

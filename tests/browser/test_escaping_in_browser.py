@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from protest_data.tables import DEFAULT_DATA_DIR
 from protest_data.validate import validate
-from tests.browser.harness import open_dashboard, streamlit_server
+from tests.browser.harness import click_city, open_dashboard, streamlit_server
 from tests.conftest import read_rows, write_rows
 
 pytestmark = pytest.mark.browser
@@ -41,8 +41,7 @@ def hostile_server(tmp_path_factory):
 def test_hostile_quote_shows_as_text_in_popup_and_panel(recording, hostile_server):
     page = recording.page
     frame = open_dashboard(page, f"{hostile_server}/?date=2021-01-23&city=kazan")
-    frame.locator("path.city-marker.city-kazan").click(force=True)
-    popup = frame.locator(".leaflet-popup-content")
+    popup = click_city(frame, "kazan")
     expect(popup).to_contain_text('<img src=x onerror="alert(1)">')
     expect(popup).to_contain_text("`${alert(2)}` \\ </script><script>alert(3)</script>")
     assert popup.locator("img").count() == 0 and popup.locator("b").filter(has_text="bold").count() == 0

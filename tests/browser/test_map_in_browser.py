@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from protest_data.summary import city_day_summary
-from tests.browser.harness import open_dashboard
+from tests.browser.harness import click_city, open_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +35,7 @@ def test_each_day_draws_one_marker_per_city(recording, server, dataset, day):
 def test_clicking_a_city_opens_its_popup_with_the_quote(recording, server):
     page = recording.page
     frame = open_dashboard(page, f"{server}/?date=2021-01-31")
-    frame.locator("path.city-marker.city-yekaterinburg").click(force=True)
-    popup = frame.locator(".leaflet-popup-content")
+    popup = click_city(frame, "yekaterinburg")
     expect(popup).to_contain_text("The Znak.com news website places the crowd size at 7,000 people.")
     expect(popup).to_contain_text("Yekaterinburg")
     # the click also selects the city: side panel and URL follow
@@ -95,7 +94,6 @@ def test_changing_the_day_keeps_the_users_zoom(recording, server):
 def test_the_page_asks_no_host_but_the_app(recording, server, dataset):
     page = recording.page
     frame = open_dashboard(page, f"{server}/?date=2021-01-31&layers=crowd,detentions,temperature")
-    frame.locator("path.city-marker.city-moscow").click(force=True)
-    expect(frame.locator(".leaflet-popup-content")).to_contain_text("Moscow")
+    expect(click_city(frame, "moscow")).to_contain_text("Moscow")
     page.wait_for_timeout(1000)
     assert recording.hosts == {server.split("//")[1]}

@@ -79,13 +79,9 @@ def test_quote_not_in_its_source_is_reported(data_copy):
 
 
 def test_number_not_in_its_quote_is_reported(data_copy):
-    path = data_copy / "reports.csv"
-    rows = read_rows(path)
-    index = next(i for i, row in enumerate(rows) if row["metric"] == "crowd" and row["value_low"])
-    rows[index]["value_low"] = "987654"
-    write_rows(path, rows)
+    row = _break_report(data_copy, value_low="987654")
     problems = _messages(data_copy)
-    assert any(r == index + 2 and c == "value_low" and "987654 is not stated" in m for _, r, c, m in problems), problems
+    assert any(r == row and c == "value_low" and "987654 is not stated" in m for _, r, c, m in problems), problems
 
 
 def test_duplicate_id_is_reported(data_copy):
