@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from streamlit_folium import generate_leaflet_string  # noqa: E402
 
-from geo.mapview import base_map, layer_groups  # noqa: E402
-from geo.markers import LAYERS, city_markers  # noqa: E402
+from rendering.mapview import base_map, layer_groups  # noqa: E402
+from rendering.markers import LAYERS, city_markers  # noqa: E402
 from protest_data.summary import city_day_summary, reports_with_sources  # noqa: E402
 from protest_data.tables import load_dataset  # noqa: E402
 

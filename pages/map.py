@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.cards import national_headlines, report_list
-from geo.legend import legend_html
-from geo.mapview import base_map, layer_groups
-from geo.markers import city_markers, nearest_city
+from rendering.cards import national_headlines, report_list
+from rendering.legend import legend_html
+from rendering.mapview import base_map, layer_groups
+from rendering.markers import city_markers, nearest_city
 from pages.common import (
     current_view,
     dataset_or_stop,

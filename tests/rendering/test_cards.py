@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from geo.cards import figure, report_card, safe_url, text
+from rendering.cards import figure, report_card, safe_url, text
 
 HOSTILE = '<img src=x onerror="alert(1)"> `${alert(2)}` \\ </script>'
 
@@ -50,7 +50,7 @@ def test_russian_quotes_are_shown_as_published():
 
 
 def test_national_headlines_say_who_counted_and_when(dataset):
-    from geo.cards import national_headlines
+    from rendering.cards import national_headlines
     from protest_data.summary import national_summary
 
     headlines = {h.label: h for h in national_headlines(national_summary(dataset, "2021-01-31"))}

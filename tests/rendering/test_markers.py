@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from geo.markers import LAYERS, city_markers, nearest_city
-from geo.symbols import CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
+from rendering.markers import LAYERS, city_markers, nearest_city
+from rendering.symbols import CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
 from protest_data.summary import city_day_summary, reports_with_sources
 from tests.protest_data.fixtures import report, tiny_dataset
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import cards
-from .outline import display_longitude
+from geo.outline import display_longitude
 from .symbols import CITY_DOT_COLOUR, CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
 
 LAYERS = ("crowd", "detentions", "temperature")

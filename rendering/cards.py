@@ -2,7 +2,7 @@
 
 Everything that comes from the data (quotes, names, publishers, notes, links) is text, never markup:
 it passes through :func:`text` (HTML-escaped, backticks too) or :func:`safe_url` before it is placed in
-HTML. The result is later embedded in JavaScript as a JSON string (see geo.mapview), never inside a
+HTML. The result is later embedded in JavaScript as a JSON string (see rendering.mapview), never inside a
 template literal, so ``${...}`` and backslashes stay inert as well.
 """
 

@@ -2,9 +2,9 @@
 
 import re
 
-from geo.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, install_leaflet
-from geo.mapview import js_string, standalone_html
-from geo.markers import CityMarker
+from rendering.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, install_leaflet
+from rendering.mapview import js_string, standalone_html
+from rendering.markers import CityMarker
 
 HOSTILE = '<img src=x onerror="alert(1)"> `${alert(2)}` \\ </script><script>alert(3)</script>'
 
@@ -49,7 +49,7 @@ def test_leaflet_is_installed_from_the_package(tmp_path):
 
 
 def test_popup_html_reaches_the_page_only_as_json(dataset):
-    from geo.markers import city_markers
+    from rendering.markers import city_markers
     from protest_data.summary import city_day_summary, reports_with_sources
 
     summary = city_day_summary(dataset)
