@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,14 +41,17 @@ def _schema_fields(descriptor: dict, resource: str) -> list[dict]:
     raise KeyError(f"datapackage.json has no resource named {resource!r}")
 
 
-def read_table(data_dir: Path, resource: str, descriptor: dict | None = None) -> pd.DataFrame:
-    """Read one CSV with the column types its Table Schema declares."""
+def read_table(data_dir: Path, resource: str, descriptor: dict | None = None, text: str | None = None) -> pd.DataFrame:
+    """Read one CSV with the column types its Table Schema declares.
+
+    ``text``, when given, is the file's content already read (the validator passes what it checked,
+    so a file is read from disk once).
+    """
     data_dir = Path(data_dir)
     descriptor = descriptor or read_descriptor(data_dir)
     fields = _schema_fields(descriptor, resource)
-    frame = pd.read_csv(
-        data_dir / f"{resource}.csv", dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"
-    )
+    source = io.StringIO(text, newline="") if text is not None else data_dir / f"{resource}.csv"
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     for field in fields:
         name, kind = field["name"], field["type"]
         if name not in frame.columns:
@@ -64,9 +69,16 @@ def read_table(data_dir: Path, resource: str, descriptor: dict | None = None) ->
     return frame
 
 
-def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
-    """All tables as typed frames. Does not validate: call :func:`protest_data.validate` for that."""
+def load_dataset(
+    data_dir: Path | str = DEFAULT_DATA_DIR, *, descriptor: dict | None = None, texts: Mapping[str, str] | None = None
+) -> Dataset:
+    """All tables as typed frames. Does not validate: call :func:`protest_data.validate` for that.
+
+    ``descriptor`` and ``texts`` (table name -> CSV text) let a caller that has read the files
+    already (the validator) hand them over instead of reading them again.
+    """
     data_dir = Path(data_dir)
-    descriptor = read_descriptor(data_dir)
-    tables = {name: read_table(data_dir, name, descriptor) for name in TABLES}
+    descriptor = descriptor or read_descriptor(data_dir)
+    texts = texts or {}
+    tables = {name: read_table(data_dir, name, descriptor, texts.get(name)) for name in TABLES}
     return Dataset(data_dir=data_dir, **tables)

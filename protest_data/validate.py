@@ -2,16 +2,27 @@
 
 Every problem names the file, the row (as a spreadsheet shows it: the header is row 1), the column
 and what is wrong. All problems are collected; none stops the others from being found.
+
+The validator never raises on bad input. Each file is read from disk once, as bytes; its encoding is
+checked (UTF-8, no byte-order mark), then the same text is parsed for frictionless, for the rules
+below and, in :func:`load_valid_dataset`, for the typed tables. An exception inside a rule becomes a
+problem naming the file (and the row, where one was being checked) and saying it is a bug.
 """
 
 from __future__ import annotations
 
+import codecs
+import copy
 import csv
+import io
 import json
+import math
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import frictionless
@@ -24,6 +35,9 @@ FIGURE_METRICS = {"crowd", "detentions", "temperature_c", "cities"}
 NATIONAL_METRICS = {"detentions", "cities", "crowd"}
 # Final tallies come days later (OVD-Info's bulletins of 30 January and 6 February).
 AS_OF_WINDOW = timedelta(days=14)
+# A file in a wrong encoding yields a problem per damaged cell; past this many, one line sums up the rest.
+MAX_ENCODING_PROBLEMS = 10
+BUG = "this is a bug in the validator (protest_data/validate.py): please report it, with the file"
 
 
 @dataclass(frozen=True, order=True)
@@ -51,35 +65,106 @@ class InvalidDataset(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the data package:\n{lines}")
 
 
+@dataclass
+class Table:
+    """One CSV as read once: its text (None if unreadable), header and rows as dicts of strings."""
+
+    name: str
+    text: str | None = None
+    header: list[str] = field(default_factory=list)
+    records: list[list[str]] = field(default_factory=list)  # every record after the header, as parsed
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (spreadsheet row, cells by column)
+    reported: set[int] = field(default_factory=set)  # rows already reported whole (misaligned or undecodable)
+
+
+@dataclass
+class Checked:
+    """What one validation read: the problems, and the files' contents for loading without re-reading."""
+
+    problems: list[Problem]
+    descriptor: dict | None
+    tables: dict[str, Table]
+
+
 def validate(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]:
     """Every problem in the data package at ``data_dir``; an empty list means it is valid."""
+    return _check(Path(data_dir)).problems
+
+
+def load_valid_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
+    """Validate, then load from the same bytes. Raises :class:`InvalidDataset` listing every problem."""
     data_dir = Path(data_dir)
-    descriptor_path = data_dir / "datapackage.json"
+    checked = _check(data_dir)
+    if checked.problems:
+        raise InvalidDataset(checked.problems)
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        return [Problem(_shown(data_dir, "datapackage.json"), None, None, f"cannot read: {error}")]
+        texts = {name: table.text for name, table in checked.tables.items() if table.text is not None}
+        return load_dataset(data_dir, descriptor=checked.descriptor, texts=texts)
+    except Exception as error:  # valid data that does not load is the validator's fault, said so
+        raise InvalidDataset([Problem(_shown(data_dir, "datapackage.json"), None, None,
+                                      f"passed validation but could not be loaded ({_describe(error)}); {BUG}")]) from error
+
+
+def _check(data_dir: Path) -> Checked:
+    problems: list[Problem] = []
+    checked = Checked(problems, None, {})
+    with _guard(problems, _shown(data_dir, "datapackage.json")):
+        _run(data_dir, checked)
+    checked.problems = sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+    return checked
+
+
+def _run(data_dir: Path, checked: Checked) -> None:
+    problems = checked.problems
+    descriptor = _read_descriptor(data_dir, problems)
+    if descriptor is None:
+        return
+    checked.descriptor = descriptor
     missing = [
         Problem(_shown(data_dir, f"{name}.csv"), None, None, "file is missing")
         for name in TABLES
         if not (data_dir / f"{name}.csv").is_file()
     ]
     if missing:
-        return missing
-    problems = list(_schema_problems(data_dir, descriptor))
-    rows = {name: _raw_rows(data_dir / f"{name}.csv") for name in TABLES}
-    problems += _source_problems(data_dir, rows["sources"])
-    problems += _city_problems(data_dir, rows["cities"])
-    problems += _report_problems(data_dir, rows)
-    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+        problems.extend(missing)
+        return
+    tables = checked.tables
+    for name in TABLES:
+        shown = _shown(data_dir, f"{name}.csv")
+        with _guard(problems, shown):
+            tables[name] = _read_table(data_dir, name, problems)
+    if len(tables) < len(TABLES):
+        return
+    if all(table.text is not None for table in tables.values()):
+        with _guard(problems, _shown(data_dir, "datapackage.json")):
+            problems.extend(_schema_problems(data_dir, descriptor, tables))
+    rows = {name: [cells for _, cells in table.rows] for name, table in tables.items()}
+    with _guard(problems, _shown(data_dir, "sources.csv")):
+        problems.extend(_tree_problems(data_dir))
+    archives: dict[str, str] = {}
+    for row_number, source in tables["sources"].rows:
+        with _guard(problems, _shown(data_dir, "sources.csv"), row_number):
+            problems.extend(_source_problems(data_dir, row_number, source, archives))
+    for row_number, city in tables["cities"].rows:
+        with _guard(problems, _shown(data_dir, "cities.csv"), row_number):
+            problems.extend(_city_problems(_shown(data_dir, "cities.csv"), row_number, city))
+    context = _ReportContext.build(rows, archives)
+    for row_number, report in tables["reports"].rows:
+        with _guard(problems, _shown(data_dir, "reports.csv"), row_number):
+            problems.extend(_check_report(_shown(data_dir, "reports.csv"), row_number, report, context))
 
 
-def load_valid_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
-    """Validate, then load. Raises :class:`InvalidDataset` listing every problem."""
-    problems = validate(data_dir)
-    if problems:
-        raise InvalidDataset(problems)
-    return load_dataset(data_dir)
+@contextmanager
+def _guard(problems: list[Problem], shown: str, row: int | None = None) -> Iterator[None]:
+    """Turn an exception inside a check into a problem naming the file (and row): never a traceback."""
+    try:
+        yield
+    except Exception as error:
+        problems.append(Problem(shown, row, None, f"the validator failed here ({_describe(error)}); {BUG}"))
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
 
 
 def _shown(data_dir: Path, name: str) -> str:
@@ -87,22 +172,200 @@ def _shown(data_dir: Path, name: str) -> str:
     path = data_dir / name
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
 
 
-def _raw_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+# --- Reading: bytes once, encoding checked -------------------------------------------------------
+
+_UTF16_32_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                  (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+SAVE_AS = "save it as UTF-8 (without a byte-order mark)"
 
 
-def _schema_problems(data_dir: Path, descriptor: dict) -> Iterator[Problem]:
-    package = frictionless.Package(descriptor, basepath=str(data_dir))
+def _decode(raw: bytes, shown: str, problems: list[Problem], *, row: int | None = None,
+            column: str | None = None, label: str = "") -> str | None:
+    """The text of a file that should be UTF-8. Problems name what is wrong; None if it cannot be read.
+
+    A UTF-8 byte-order mark is reported and skipped; UTF-16/32 and NUL bytes make the file unreadable;
+    invalid UTF-8 is reported (by :func:`_bad_bytes`) and decoded with replacement characters so the
+    other checks still run.
+    """
+    prefix = f"{label} " if label else ""
+    for bom, encoding in _UTF16_32_BOMS:
+        if raw.startswith(bom):
+            problems.append(Problem(shown, row, column, f"{prefix}is saved as {encoding} (it starts with a {encoding} "
+                                                        f"byte-order mark): {SAVE_AS}"))
+            return None
+    if raw.startswith(codecs.BOM_UTF8):
+        problems.append(Problem(shown, row, column, f"{prefix}starts with a UTF-8 byte-order mark (BOM): {SAVE_AS}"))
+        raw = raw[len(codecs.BOM_UTF8):]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        problems.append(Problem(shown, row, column, f"{prefix}contains NUL bytes (first on line {line}): it looks "
+                                                    f"like UTF-16 or a binary file; {SAVE_AS}"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="surrogateescape")  # the caller reports each bad byte's place
+
+
+def _bad_bytes(text: str) -> bool:
+    return any("\udc80" <= char <= "\udcff" for char in text)
+
+
+def _first_bad_byte(text: str) -> str:
+    for index, char in enumerate(text):
+        if "\udc80" <= char <= "\udcff":
+            line = text.count("\n", 0, index) + 1
+            return f"byte 0x{ord(char) - 0xDC00:02x} on line {line}"
+    return ""
+
+
+def _clean(text: str) -> str:
+    """Undecodable bytes (held as surrogates) as U+FFFD, so later checks see ordinary text."""
+    return re.sub("[\udc80-\udcff]", "\ufffd", text)
+
+
+def _read_descriptor(data_dir: Path, problems: list[Problem]) -> dict | None:
+    shown = _shown(data_dir, "datapackage.json")
+    try:
+        raw = (data_dir / "datapackage.json").read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, None, None, f"cannot read: {error}"))
+        return None
+    text = _decode(raw, shown, problems)
+    if text is None:
+        return None
+    if _bad_bytes(text):
+        problems.append(Problem(shown, None, None, f"is not valid UTF-8 ({_first_bad_byte(text)}): {SAVE_AS}"))
+        return None
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(Problem(shown, None, None, f"cannot read: {error}"))
+        return None
+    structure = _descriptor_problems(descriptor)
+    problems.extend(Problem(shown, None, None, message) for message in structure)
+    return None if structure else descriptor
+
+
+def _descriptor_problems(descriptor: object) -> list[str]:
+    """What the code relies on in datapackage.json before frictionless looks at it."""
+    if not isinstance(descriptor, dict):
+        return ["must be a JSON object (a data package descriptor)"]
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return ["needs a 'resources' list"]
+    messages = []
+    names = [r.get("name") for r in resources if isinstance(r, dict)]
+    if len(names) < len(resources):
+        messages.append("every entry of 'resources' must be a JSON object")
+    for name in TABLES:
+        entry = next((r for r in resources if isinstance(r, dict) and r.get("name") == name), None)
+        if entry is None:
+            messages.append(f"has no resource named {name!r}")
+            continue
+        if entry.get("path") != f"{name}.csv":
+            messages.append(f"resource {name!r} must have path {name}.csv, not {entry.get('path')!r}")
+        schema = entry.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
+                                                   and isinstance(f.get("type", "string"), str) for f in fields):
+            messages.append(f"resource {name!r} needs a schema with a list of fields, each with a name and a type")
+    for name in names:
+        if name not in TABLES:
+            messages.append(f"resource {name!r} is not one of the tables ({', '.join(TABLES)})")
+    return messages
+
+
+def _read_table(data_dir: Path, name: str, problems: list[Problem]) -> Table:
+    shown = _shown(data_dir, f"{name}.csv")
+    table = Table(name)
+    try:
+        raw = (data_dir / f"{name}.csv").read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, None, None, f"cannot read: {error}"))
+        return table
+    text = _decode(raw, shown, problems)
+    if text is None:
+        return table
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        problems.append(Problem(shown, None, None, f"cannot be read as CSV: {error}"))
+        return table
+    if not records or not any(cell.strip() for cell in records[0]):
+        problems.append(Problem(shown, 1, None, "has no header row"))
+        return table
+    if _bad_bytes(text):
+        damaged = _encoding_problems(shown, records)
+        table.reported |= {p.row for p in damaged if p.row is not None}
+        problems.extend(_at_most(damaged, MAX_ENCODING_PROBLEMS, shown))
+        text, records = _clean(text), [[_clean(cell) for cell in record] for record in records]
+    table.text, table.header, table.records = text, records[0], records[1:]
+    width = len(table.header)
+    for index, record in enumerate(table.records, start=2):
+        if not record or index in table.reported:
+            continue  # a blank line (frictionless reports it), or a row already reported as undecodable
+        if len(record) != width:
+            # One message for the row; the rules (and frictionless) would only misread its shifted cells.
+            column = table.header[len(record)] if len(record) < width else None  # the first cell missing
+            problems.append(Problem(shown, index, column, f"has {len(record)} cells but the header has {width}: "
+                                                        "a missing or extra comma, or an unclosed quote?"))
+            table.reported.add(index)
+            continue
+        table.rows.append((index, dict(zip(table.header, record, strict=True))))
+    return table
+
+
+def _encoding_problems(shown: str, records: list[list[str]]) -> list[Problem]:
+    """A problem per cell that is not valid UTF-8."""
+    header = records[0]
+    found = []
+    for index, record in enumerate(records, start=1):
+        for position, cell in enumerate(record):
+            if _bad_bytes(cell):
+                column = header[position] if index > 1 and position < len(header) else None
+                found.append(Problem(shown, index, column, f"is not valid UTF-8 ({_first_bad_byte(cell)} of the cell): "
+                                                           f"{SAVE_AS}"))
+    return found
+
+
+def _at_most(problems: list[Problem], limit: int, shown: str) -> list[Problem]:
+    if len(problems) <= limit:
+        return problems
+    rest = len(problems) - limit
+    return [*problems[:limit], Problem(shown, None, None, f"{rest} more cells are not valid UTF-8 "
+                                                          f"(is the file saved as Windows-1251?): {SAVE_AS}")]
+
+
+# --- Schema and keys (frictionless) --------------------------------------------------------------
+
+def _schema_problems(data_dir: Path, descriptor: dict, tables: dict[str, Table]) -> Iterator[Problem]:
+    """Frictionless over the rows already read (inline data), so it checks exactly what was decoded."""
+    inline = copy.deepcopy(descriptor)
+    for resource in inline["resources"]:
+        table = tables[resource["name"]]
+        resource.pop("path", None)
+        resource.pop("encoding", None)
+        resource["data"] = [table.header, *table.records]
+    try:
+        package = frictionless.Package(inline, basepath=str(data_dir))
+    except frictionless.FrictionlessException as error:
+        shown = _shown(data_dir, "datapackage.json")
+        reasons = getattr(error, "reasons", None) or [error.error]
+        for reason in reasons:
+            yield Problem(shown, None, None, f"not a valid data package: {reason.message}")
+        return
     report = package.validate()
     for task in report.tasks:
-        shown = _shown(data_dir, Path(task.place).name if task.place else f"{task.name}.csv")
+        shown = _shown(data_dir, f"{task.name}.csv")
+        reported = tables[task.name].reported
         for error in task.errors:
-            yield _from_frictionless(shown, error)
+            if getattr(error, "row_number", None) not in reported:
+                yield _from_frictionless(shown, error)
     for error in report.errors:
         yield Problem(_shown(data_dir, "datapackage.json"), None, None, error.message)
 
@@ -115,81 +378,112 @@ def _from_frictionless(shown: str, error: frictionless.Error) -> Problem:
         values = ", ".join(repr(cell) for cell in error.field_cells)
         return Problem(shown, row, column, f"{values} is not a known {error.reference_name} entry "
                        f"(no such {','.join(error.reference_field_names)} in {error.reference_name}.csv)")
-    if error.type in ("missing-label", "extra-label", "incorrect-label", "duplicate-label"):
+    if error.type in ("missing-label", "extra-label", "incorrect-label", "duplicate-label", "blank-label"):
         return Problem(shown, 1, column, error.note or error.message)
     if error.type in ("primary-key", "unique-error"):
         return Problem(shown, row, column, f"duplicate id: {error.note}")
     return Problem(shown, row, column, error.note or error.message)
 
 
-def _source_problems(data_dir: Path, sources: list[dict[str, str]]) -> Iterator[Problem]:
+# --- Archives ------------------------------------------------------------------------------------
+
+def _inside(data_dir: Path, path: Path) -> bool:
+    """True if ``path`` resolves (symlinks followed) to a place inside ``data_dir``."""
+    try:
+        path.resolve().relative_to(data_dir.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def _tree_problems(data_dir: Path) -> Iterator[Problem]:
+    """No file under data/ may lead outside it: the package zip and the archives read what is there."""
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_symlink() and not _inside(data_dir, path):
+            shown = _shown(data_dir, str(path.relative_to(data_dir)))
+            yield Problem(shown, None, None, "is a link to a place outside the data directory: "
+                                             "copy the file in instead")
+
+
+def _source_problems(data_dir: Path, row: int, source: dict[str, str], archives: dict[str, str]) -> Iterator[Problem]:
+    """Checks one source's archive and, if readable, records its text in ``archives`` by source_id."""
     shown = _shown(data_dir, "sources.csv")
-    for row_number, source in enumerate(sources, start=2):
-        archive = source.get("archive", "")
-        if archive and not (data_dir / archive).is_file():
-            yield Problem(shown, row_number, "archive", f"archived passages not found at data/{archive}")
-        elif archive and not (data_dir / archive).read_text(encoding="utf-8").strip():
-            yield Problem(shown, row_number, "archive", f"data/{archive} is empty")
-        expected = f"sources/{source.get('source_id', '')}.txt"
-        if archive and archive != expected:
-            yield Problem(shown, row_number, "archive", f"should be {expected}")
+    archive = source.get("archive", "")
+    expected = f"sources/{source.get('source_id', '')}.txt"
+    if archive and archive != expected:
+        yield Problem(shown, row, "archive", f"should be {expected}")
+    if not archive:
+        return
+    path = data_dir / archive
+    if not _inside(data_dir, path):
+        yield Problem(shown, row, "archive", f"data/{archive} leads outside the data directory (a link?): "
+                                             "archived passages must be files inside data/")
+        return
+    if not path.is_file():
+        yield Problem(shown, row, "archive", f"archived passages not found at data/{archive}")
+        return
+    problems: list[Problem] = []
+    text = _decode(path.read_bytes(), shown, problems, row=row, column="archive", label=f"data/{archive}")
+    yield from problems
+    if text is None:
+        return
+    if _bad_bytes(text):
+        yield Problem(shown, row, "archive", f"data/{archive} is not valid UTF-8 ({_first_bad_byte(text)}): {SAVE_AS}")
+        text = _clean(text)
+    archives[source.get("source_id", "")] = text
+    if not text.strip():
+        yield Problem(shown, row, "archive", f"data/{archive} is empty")
 
 
-def _city_problems(data_dir: Path, cities: list[dict[str, str]]) -> Iterator[Problem]:
-    shown = _shown(data_dir, "cities.csv")
-    for row_number, city in enumerate(cities, start=2):
-        if city.get("geocoder") == "manual" and not city.get("geocoder_note", "").strip():
-            yield Problem(shown, row_number, "geocoder_note", "a manual placement needs its reason")
-        if city.get("country_code") == "UA" and not city.get("territory_status", "").strip():
-            yield Problem(shown, row_number, "territory_status",
-                          "a place outside Russia's internationally recognised borders needs its status")
+def _city_problems(shown: str, row: int, city: dict[str, str]) -> Iterator[Problem]:
+    if city.get("geocoder") == "manual" and not city.get("geocoder_note", "").strip():
+        yield Problem(shown, row, "geocoder_note", "a manual placement needs its reason")
+    if city.get("country_code") == "UA" and not city.get("territory_status", "").strip():
+        yield Problem(shown, row, "territory_status",
+                      "a place outside Russia's internationally recognised borders needs its status")
 
+
+# --- Reports -------------------------------------------------------------------------------------
 
 PASSAGE_SEPARATOR = re.compile(r"^\s*\[\.\.\.\]\s*$", re.MULTILINE)
 
 
-def _report_problems(data_dir: Path, rows: dict[str, list[dict[str, str]]]) -> Iterator[Problem]:
-    shown = _shown(data_dir, "reports.csv")
-    passages = _passages(data_dir, rows["sources"])
-    titles = {s.get("source_id", ""): f"{s.get('title', '')} {s.get('url', '')}" for s in rows["sources"]}
-    city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
-    for row_number, report in enumerate(rows["reports"], start=2):
-        yield from _check_report(shown, row_number, report, passages, titles, city_names)
+@dataclass(frozen=True)
+class _ReportContext:
+    passages: dict[str, list[str]]  # source_id -> archived passages, spaces squashed
+    titles: dict[str, str]  # source_id -> "title url"
+    city_names: dict[str, tuple[str, str]]  # city_id -> (name_en, name_ru)
+
+    @classmethod
+    def build(cls, rows: dict[str, list[dict[str, str]]], archives: dict[str, str]) -> _ReportContext:
+        passages = {
+            source_id: [squash_spaces(part) for part in PASSAGE_SEPARATOR.split(text) if part.strip()]
+            for source_id, text in archives.items()
+        }
+        titles = {s.get("source_id", ""): f"{s.get('title', '')} {s.get('url', '')}" for s in rows["sources"]}
+        city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
+        return cls(passages, titles, city_names)
 
 
-def _passages(data_dir: Path, sources: list[dict[str, str]]) -> dict[str, list[str]]:
-    """source_id -> its archived passages (split at '[...]' lines), spaces squashed."""
-    texts = {}
-    for source in sources:
-        path = data_dir / source.get("archive", "")
-        if path.is_file():
-            parts = PASSAGE_SEPARATOR.split(path.read_text(encoding="utf-8"))
-            texts[source.get("source_id", "")] = [squash_spaces(part) for part in parts if part.strip()]
-    return texts
-
-
-def _check_report(
-    shown: str,
-    row: int,
-    report: dict[str, str],
-    passages: dict[str, list[str]],
-    titles: dict[str, str],
-    city_names: dict[str, tuple[str, str]],
-) -> Iterator[Problem]:
+def _check_report(shown: str, row: int, report: dict[str, str], context: _ReportContext) -> Iterator[Problem]:
     metric = report.get("metric", "")
     quote = report.get("quote", "")
     city_id = report.get("city_id", "")
     source_id = report.get("source_id", "")
 
-    context = ""
-    if source_id in passages and quote:
-        containing = [p for p in passages[source_id] if squash_spaces(quote) in p]
+    around: list[str] = []  # the passages that contain the quote, and the source's title and URL
+    if source_id in context.passages and quote:
+        containing = [p for p in context.passages[source_id] if squash_spaces(quote) in p]
         if not containing:
             yield Problem(shown, row, "quote", f"not found verbatim in one archived passage of {source_id!r} "
                           f"(data/sources/{source_id}.txt)")
-        context = " ".join(containing) + " " + titles.get(source_id, "")
+        around = [*containing, context.titles.get(source_id, "")]
 
     values = {name: _number(report.get(name, "")) for name in ("value_low", "value_high")}
+    for name, value in values.items():
+        if value is not None and not math.isfinite(value):
+            yield Problem(shown, row, name, f"{report.get(name, '').strip()!r} is not a finite number")
+            values[name] = None
     if metric == "held":
         for name in values:
             if report.get(name, "").strip():
@@ -213,9 +507,9 @@ def _check_report(
         yield Problem(shown, row, "counted", "a 'cities' count must say what was counted: protests, detentions or announced")
     if metric != "cities" and counted:
         yield Problem(shown, row, "counted", "only a 'cities' count says what was counted")
-    if city_id in city_names and quote and not _names_city(f"{quote} {context}", *city_names[city_id]):
+    if city_id in context.city_names and quote and not _names_city([quote, *around], *context.city_names[city_id]):
         yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
-                      f"or URL names the city {city_names[city_id][0]!r}")
+                      f"or URL names the city {context.city_names[city_id][0]!r}")
 
     yield from _check_dates(shown, row, report)
 
@@ -241,23 +535,33 @@ def _check_dates(shown: str, row: int, report: dict[str, str]) -> Iterator[Probl
         yield Problem(shown, row, "as_of", f"{as_of_text!r} has no UTC offset (Moscow time is +03:00)")
         return
     start = datetime.combine(day, datetime.min.time(), as_of.tzinfo)
-    latest = datetime.combine(end or day, datetime.min.time(), as_of.tzinfo) + AS_OF_WINDOW
+    try:
+        latest = datetime.combine(end or day, datetime.min.time(), as_of.tzinfo) + AS_OF_WINDOW
+    except OverflowError:  # a day near 9999-12-31: no protest day, which frictionless reports
+        return
     if not start <= as_of <= latest:
         yield Problem(shown, row, "as_of", f"{as_of_text} is outside the protest day {day}"
                       f"{f' to {end}' if end else ''} (allowing {AS_OF_WINDOW.days} days for later counts)")
 
 
-def _names_city(text: str, *names: str) -> bool:
+def _names_city(texts: Iterable[str], *names: str) -> bool:
     """Loose check that a text mentions the city, in any case or script ('в Уфе', 'в Орле', 'Jakutsku')."""
-    text_words = latin_words(text)
+    words = {word for text in texts for word in _words(text)}
     return any(
         _starts_like(word, stem) and len(word) <= longest
         for name in names
         for stem, longest in _stems(name)
-        for word in text_words
+        for word in words
     )
 
 
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """latin_words, remembered: the same passages and titles are read for many reports."""
+    return frozenset(latin_words(text))
+
+
+@lru_cache(maxsize=65536)
 def _starts_like(word: str, stem: str) -> bool:
     """word starts with stem, allowing one typo in long stems (a source's 'Новсибирске')."""
     if word.startswith(stem):
