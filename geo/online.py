@@ -25,7 +25,7 @@ class NominatimFallback:
     """Callable used by :func:`geo.resolve.resolve` for names the gazetteer does not know."""
 
     def __init__(self, domain: str = "nominatim.openstreetmap.org", scheme: str = "https",
-                 min_delay_seconds: float = 1.0, out: TextIO = sys.stderr):
+                 min_delay_seconds: float = 1.0, out: TextIO | None = None):
         geocoder = Nominatim(user_agent=USER_AGENT, timeout=TIMEOUT_SECONDS, domain=domain, scheme=scheme)
         self._geocode = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
                                     max_retries=0, swallow_exceptions=False)
@@ -42,7 +42,7 @@ class NominatimFallback:
         except (GeopyError, GeocoderServiceError, OSError) as error:
             self.unreachable = f"{type(error).__name__}: {error}".splitlines()[0]
             print(f"Nominatim unreachable ({self.unreachable}); names not in the gazetteer stay unresolved.",
-                  file=self._out)
+                  file=self._out or sys.stderr)  # looked up now, so a caller's redirection is honoured
             return None, f"{where}: not in the offline gazetteer, and Nominatim is unreachable"
         if location is None:
             return None, f"{where}: neither the gazetteer nor Nominatim knows {query!r}"

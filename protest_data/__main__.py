@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from .coverage import format_coverage
-from .tables import DEFAULT_DATA_DIR, load_dataset
-from .validate import validate
+from .tables import DEFAULT_DATA_DIR
+from .validate import InvalidDataset, load_valid_dataset
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,18 +17,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     args = parser.parse_args(argv)
 
-    problems = validate(args.data_dir)
-    if args.command == "validate" or problems:
-        for problem in problems:
+    try:
+        dataset = load_valid_dataset(args.data_dir)
+    except InvalidDataset as invalid:
+        for problem in invalid.problems:
             print(problem, file=sys.stderr)
-        if problems:
-            print(f"{len(problems)} problem(s) in {args.data_dir}", file=sys.stderr)
-            return 1
-        dataset = load_dataset(args.data_dir)
+        print(f"{len(invalid.problems)} problem(s) in {args.data_dir}", file=sys.stderr)
+        return 1
+    if args.command == "validate":
         print(f"{args.data_dir}: valid ({len(dataset.reports)} reports from {len(dataset.sources)} sources "
               f"about {len(dataset.cities)} cities)")
-        return 0
-    print(format_coverage(load_dataset(args.data_dir)))
+    else:
+        print(format_coverage(dataset))
     return 0
 
 

@@ -75,6 +75,7 @@ class Table:
     records: list[list[str]] = field(default_factory=list)  # every record after the header, as parsed
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (spreadsheet row, cells by column)
     reported: set[int] = field(default_factory=set)  # rows already reported whole (misaligned or undecodable)
+    missing: set[str] = field(default_factory=set)  # schema columns the header lacks
 
 
 @dataclass
@@ -135,6 +136,9 @@ def _run(data_dir: Path, checked: Checked) -> None:
             tables[name] = _read_table(data_dir, name, problems)
     if len(tables) < len(TABLES):
         return
+    for name, table in tables.items():
+        if table.text is not None:
+            problems.extend(_header_problems(_shown(data_dir, f"{name}.csv"), table, _field_names(descriptor, name)))
     if all(table.text is not None for table in tables.values()):
         with _guard(problems, _shown(data_dir, "datapackage.json")):
             problems.extend(_schema_problems(data_dir, descriptor, tables))
@@ -142,14 +146,14 @@ def _run(data_dir: Path, checked: Checked) -> None:
     with _guard(problems, _shown(data_dir, "sources.csv")):
         problems.extend(_tree_problems(data_dir))
     archives: dict[str, str] = {}
-    for row_number, source in tables["sources"].rows:
+    for row_number, source in _checkable(tables["sources"]):
         with _guard(problems, _shown(data_dir, "sources.csv"), row_number):
             problems.extend(_source_problems(data_dir, row_number, source, archives))
-    for row_number, city in tables["cities"].rows:
+    for row_number, city in _checkable(tables["cities"]):
         with _guard(problems, _shown(data_dir, "cities.csv"), row_number):
             problems.extend(_city_problems(_shown(data_dir, "cities.csv"), row_number, city))
     context = _ReportContext.build(rows, archives)
-    for row_number, report in tables["reports"].rows:
+    for row_number, report in _checkable(tables["reports"]):
         with _guard(problems, _shown(data_dir, "reports.csv"), row_number):
             problems.extend(_check_report(_shown(data_dir, "reports.csv"), row_number, report, context))
 
@@ -341,6 +345,53 @@ def _at_most(problems: list[Problem], limit: int, shown: str) -> list[Problem]:
                                                           f"(is the file saved as Windows-1251?): {SAVE_AS}")]
 
 
+def _field_names(descriptor: dict, name: str) -> list[str]:
+    resource = next(r for r in descriptor["resources"] if r.get("name") == name)
+    return [f["name"] for f in resource["schema"]["fields"]]
+
+
+def _primary_key(descriptor: dict, name: str) -> str | None:
+    resource = next(r for r in descriptor["resources"] if r.get("name") == name)
+    key = resource["schema"].get("primaryKey")
+    return ",".join(key) if isinstance(key, list) else key if isinstance(key, str) else None
+
+
+def _header_problems(shown: str, table: Table, expected: list[str]) -> Iterator[Problem]:
+    """The header against the schema: a missing, unknown, repeated or misplaced column, by name."""
+    header = table.header
+    if header == expected:
+        return
+    table.missing = set(expected) - set(header)
+    for column in expected:
+        if column not in header:
+            yield Problem(shown, 1, column, "this column is missing from the header (datapackage.json lists it)")
+    for position, column in enumerate(header):
+        if column not in expected:
+            yield Problem(shown, 1, column or None, f"column {position + 1} ({column!r}) is not in datapackage.json's "
+                                                    "schema for this table")
+        elif header.index(column) != position:
+            yield Problem(shown, 1, column, "this column appears twice in the header")
+    present = [column for column in dict.fromkeys(header) if column in expected]
+    if present != [column for column in expected if column in header]:
+        yield Problem(shown, 1, None, "the columns are not in datapackage.json's order: "
+                                      f"{', '.join(expected)}")
+
+
+def _checkable(table: Table) -> list[tuple[int, dict[str, str]]]:
+    """Rows the provenance rules can read: none while the header lacks a column they would misread."""
+    return [] if table.missing else table.rows
+
+
+def _in_schema_order(table: Table, expected: list[str]) -> list[list[str]]:
+    """The records with their cells moved under the schema's columns, so frictionless checks each cell
+    under its own name; a missing column is empty (and its errors dropped), an unknown one left out."""
+    if table.header == expected:
+        return [table.header, *table.records]
+    where = {column: table.header.index(column) for column in expected if column in table.header}
+    return [expected, *([record[where[c]] if c in where and where[c] < len(record) else "" for c in expected]
+                        if record else [] for record in table.records)]
+
+
 # --- Schema and keys (frictionless) --------------------------------------------------------------
 
 def _schema_problems(data_dir: Path, descriptor: dict, tables: dict[str, Table]) -> Iterator[Problem]:
@@ -350,7 +401,7 @@ def _schema_problems(data_dir: Path, descriptor: dict, tables: dict[str, Table])
         table = tables[resource["name"]]
         resource.pop("path", None)
         resource.pop("encoding", None)
-        resource["data"] = [table.header, *table.records]
+        resource["data"] = _in_schema_order(table, _field_names(descriptor, resource["name"]))
     try:
         package = frictionless.Package(inline, basepath=str(data_dir))
     except frictionless.FrictionlessException as error:
@@ -362,17 +413,23 @@ def _schema_problems(data_dir: Path, descriptor: dict, tables: dict[str, Table])
     report = package.validate()
     for task in report.tasks:
         shown = _shown(data_dir, f"{task.name}.csv")
-        reported = tables[task.name].reported
+        table = tables[task.name]
+        primary_key = _primary_key(descriptor, task.name)
         for error in task.errors:
-            if getattr(error, "row_number", None) not in reported:
-                yield _from_frictionless(shown, error)
+            if getattr(error, "row_number", None) in table.reported:
+                continue  # the row is reported whole already
+            problem = _from_frictionless(shown, error, primary_key)
+            if problem.column is None or not set(problem.column.split(",")) & table.missing:
+                yield problem
     for error in report.errors:
         yield Problem(_shown(data_dir, "datapackage.json"), None, None, error.message)
 
 
-def _from_frictionless(shown: str, error: frictionless.Error) -> Problem:
+def _from_frictionless(shown: str, error: frictionless.Error, primary_key: str | None = None) -> Problem:
     row = getattr(error, "row_number", None)
     column = getattr(error, "field_name", None) or getattr(error, "label", None)
+    if error.type == "primary-key":
+        column = primary_key
     if error.type == "foreign-key":
         column = ",".join(error.field_names)
         values = ", ".join(repr(cell) for cell in error.field_cells)

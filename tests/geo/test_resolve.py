@@ -1,22 +1,29 @@
 """python -m geo resolve: places every city offline, reports what it cannot place, survives no network."""
 
-import subprocess
-import sys
+import shutil
 
+import pytest
+
+from geo.__main__ import main
 from geo.resolve import PlaceRequest, resolve
 from tests.conftest import REPO, read_rows, write_rows
 
 
-def _run(*args):
-    return subprocess.run([sys.executable, "-m", "geo", "resolve", *args], capture_output=True, text=True,
-                          cwd=REPO, timeout=120)
+@pytest.fixture
+def places_and_reports(tmp_path):
+    """The resolver's two inputs, copied: it reads places.csv and reports.csv and writes cities.csv."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for name in ("places.csv", "reports.csv"):
+        shutil.copy(REPO / "data" / name, target / name)
+    return target
 
 
-def test_cities_csv_is_the_output_of_the_command(data_copy):
+def test_cities_csv_is_the_output_of_the_command(places_and_reports, capsys):
     """The committed cache is exactly what the resolver writes: nobody edited coordinates by hand."""
-    result = _run("--data-dir", str(data_copy))
-    assert result.returncode == 0, result.stderr
-    assert (data_copy / "cities.csv").read_text() == (REPO / "data" / "cities.csv").read_text()
+    assert main(["resolve", "--data-dir", str(places_and_reports)]) == 0, capsys.readouterr().err
+    assert (places_and_reports / "cities.csv").read_text() == (REPO / "data" / "cities.csv").read_text()
+    assert capsys.readouterr().out.startswith(f"wrote {places_and_reports / 'cities.csv'}: ")
 
 
 def test_cities_cover_every_city_in_the_reports(dataset):
@@ -24,23 +31,24 @@ def test_cities_cover_every_city_in_the_reports(dataset):
     assert used <= set(dataset.cities["city_id"])
 
 
-def test_works_with_the_network_unreachable(data_copy):
-    places = read_rows(data_copy / "places.csv")
+def test_works_with_the_network_unreachable(places_and_reports, capsys):
+    data = places_and_reports
+    places = read_rows(data / "places.csv")
     places.append({**places[0], "city_id": "nowhere-town", "name_en": "Nowhere Town", "name_ru": "Нигдеград",
                    "region_hint": ""})
-    write_rows(data_copy / "places.csv", places)
-    reports = read_rows(data_copy / "reports.csv")
+    write_rows(data / "places.csv", places)
+    reports = read_rows(data / "reports.csv")
     reports.append({**reports[0], "report_id": "extra-01", "city_id": "nowhere-town"})
-    write_rows(data_copy / "reports.csv", reports)
+    write_rows(data / "reports.csv", reports)
 
     # A closed local port stands in for the internet: connections are refused at once.
-    result = _run("--data-dir", str(data_copy), "--online", "--nominatim-domain", "127.0.0.1:9")
+    assert main(["resolve", "--data-dir", str(data), "--online", "--nominatim-domain", "127.0.0.1:9"]) == 1
 
-    assert result.returncode == 1
-    unreachable = [line for line in result.stderr.splitlines() if line.startswith("Nominatim unreachable")]
+    stderr = capsys.readouterr().err
+    unreachable = [line for line in stderr.splitlines() if line.startswith("Nominatim unreachable")]
     assert len(unreachable) == 1
-    assert "nowhere-town" in result.stderr and "unreachable" in result.stderr
-    written = {row["city_id"] for row in read_rows(data_copy / "cities.csv")}
+    assert "nowhere-town" in stderr and "unreachable" in stderr
+    written = {row["city_id"] for row in read_rows(data / "cities.csv")}
     assert "kazan" in written and "nowhere-town" not in written
 
 

@@ -1,10 +1,6 @@
 """Coverage targets the dataset promises (issue: grow the dataset), and the command that prints them."""
 
-import subprocess
-import sys
-
 from protest_data.coverage import coverage_by_day, coverage_by_region, national_coverage
-from tests.conftest import REPO
 
 
 def _day(dataset, day):
@@ -31,9 +27,3 @@ def test_national_running_counts_have_as_of_times(dataset):
 def test_regions_add_up_to_the_cities(dataset):
     regions = coverage_by_region(dataset)
     assert regions["cities 23 Jan"].sum() == _day(dataset, "2021-01-23")["cities"]
-
-
-def test_coverage_command_prints_the_summary():
-    result = subprocess.run([sys.executable, "-m", "protest_data", "coverage"], capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    assert "Cities per protest day" in result.stdout and "Cities per region" in result.stdout

@@ -1,127 +1,133 @@
-"""The validator passes on data/ and fails, naming file, row and column, on broken copies."""
+"""The validator passes on data/ and fails, naming file, row and column, on broken copies.
+
+The rule-by-rule table is in test_validate_rules.py; here: the real data, every problem at once,
+markup as data, crashes turned into problems, loading from the bytes validated, and the command line.
+"""
 
 import json
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 
-from protest_data.tables import load_dataset
-from protest_data.validate import InvalidDataset, load_valid_dataset, validate
+import protest_data.tables as tables
+import protest_data.validate as validate_module
+from protest_data.__main__ import main
+from protest_data.validate import InvalidDataset, Problem, load_valid_dataset, validate
 from tests.conftest import REPO, read_rows, write_rows
+from tests.protest_data.fixtures import report, tiny_data_dir
+
+D23 = "2021-01-23"
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    return tiny_data_dir(tmp_path, [
+        report("r1", D23, "kazan", "crowd", "2000", "3000", estimator="police"),
+        report("r2", D23, "kazan", "detentions", "123", "123", as_of="2021-01-23T21:00:00+03:00"),
+        report("r3", D23, "anadyr", "held"),
+    ])
+
+
+def _break(data: Path, row: int, **changes) -> None:
+    rows = read_rows(data / "reports.csv")
+    rows[row - 2].update(changes)
+    write_rows(data / "reports.csv", rows)
 
 
 def test_the_dataset_is_valid():
     assert [str(p) for p in validate()] == []
 
 
-def _break_report(data_copy, **changes):
-    path = data_copy / "reports.csv"
-    rows = read_rows(path)
-    index = next(i for i, row in enumerate(rows) if row["metric"] == "crowd" and row["value_low"])
-    rows[index].update(changes)
-    write_rows(path, rows)
-    return index + 2  # spreadsheet row: header is row 1
+def test_every_problem_is_reported_at_once(tiny):
+    _break(tiny, 2, date="not a date")
+    _break(tiny, 3, city_id="atlantis")
+    _break(tiny, 4, value_low="-1")
+    assert {p.row for p in validate(tiny)} == {2, 3, 4}
 
 
-def _messages(data_copy):
-    return [(p.file.split("/")[-1], p.row, p.column, p.message) for p in validate(data_copy)]
-
-
-def test_missing_column_is_reported(data_copy):
-    path = data_copy / "reports.csv"
-    rows = read_rows(path)
-    for row in rows:
-        del row["estimator"]
-    write_rows(path, rows)
-    problems = _messages(data_copy)
-    assert any(f == "reports.csv" and r == 1 and c == "estimator" for f, r, c, _ in problems), problems
-
-
-def test_bad_date_is_reported(data_copy):
-    row = _break_report(data_copy, date="2021-01-32")
-    assert any(f == "reports.csv" and r == row and c == "date" for f, r, c, _ in _messages(data_copy))
-
-
-def test_a_date_that_is_no_protest_day_is_reported(data_copy):
-    row = _break_report(data_copy, date="2021-01-24")
-    problems = _messages(data_copy)
-    assert any(r == row and c == "date" and "protest_days" in m for _, r, c, m in problems), problems
-
-
-def test_low_above_high_is_reported(data_copy):
-    path = data_copy / "reports.csv"
-    rows = read_rows(path)
-    index = next(i for i, row in enumerate(rows) if row["metric"] == "crowd" and row["value_low"]
-                 and row["value_high"] and row["value_low"] != row["value_high"])
-    rows[index]["value_low"], rows[index]["value_high"] = rows[index]["value_high"], rows[index]["value_low"]
-    write_rows(path, rows)
-    problems = _messages(data_copy)
-    assert any(r == index + 2 and c == "value_low" and "greater than" in m for _, r, c, m in problems), problems
-
-
-def test_unknown_city_is_reported(data_copy):
-    row = _break_report(data_copy, city_id="atlantis")
-    problems = _messages(data_copy)
-    assert any(r == row and c == "city_id" and "'atlantis'" in m for _, r, c, m in problems), problems
-
-
-def test_unknown_source_is_reported(data_copy):
-    row = _break_report(data_copy, source_id="no-such-source")
-    problems = _messages(data_copy)
-    assert any(r == row and c == "source_id" and "'no-such-source'" in m for _, r, c, m in problems), problems
-
-
-def test_quote_not_in_its_source_is_reported(data_copy):
-    row = _break_report(data_copy, quote="A crowd of 5,000 people gathered, words no source wrote.")
-    problems = _messages(data_copy)
-    assert any(r == row and c == "quote" and "not found verbatim" in m for _, r, c, m in problems), problems
-
-
-def test_number_not_in_its_quote_is_reported(data_copy):
-    row = _break_report(data_copy, value_low="987654")
-    problems = _messages(data_copy)
-    assert any(r == row and c == "value_low" and "987654 is not stated" in m for _, r, c, m in problems), problems
-
-
-def test_duplicate_id_is_reported(data_copy):
-    path = data_copy / "reports.csv"
-    rows = read_rows(path)
-    rows[5]["report_id"] = rows[4]["report_id"]
-    write_rows(path, rows)
-    problems = _messages(data_copy)
-    assert any(r == 7 and c == "report_id" and "duplicate" in m for _, r, c, m in problems), problems
-
-
-def test_every_problem_is_reported_at_once(data_copy):
-    path = data_copy / "reports.csv"
-    rows = read_rows(path)
-    rows[1]["date"] = "not a date"
-    rows[2]["city_id"] = "atlantis"
-    rows[3]["value_low"] = "-1"
-    write_rows(path, rows)
-    rows_with_problems = {p.row for p in validate(data_copy)}
-    assert {3, 4, 5} <= rows_with_problems
-
-
-def test_html_in_any_field_is_plain_text(data_copy):
+def test_html_in_any_field_is_plain_text(tiny):
     """Markup is data: the validator accepts it as text, and the loader keeps it verbatim."""
-    source_id = read_rows(data_copy / "sources.csv")[0]["source_id"]
-    city = read_rows(data_copy / "cities.csv")[0]
-    hostile = f'Crowd in {city["name_en"]} of <img src=x onerror="alert(1)"> `${{alert(2)}}` \\ 500 people'
-    archive = data_copy / "sources" / f"{source_id}.txt"
-    archive.write_text(archive.read_text(encoding="utf-8") + "\n[...]\n" + hostile + "\n", encoding="utf-8")
-    rows = read_rows(data_copy / "reports.csv")
-    rows.append({**rows[0], "report_id": "hostile-01", "source_id": source_id, "city_id": city["city_id"], "metric": "crowd",
-                 "date": "2021-01-23", "date_end": "", "as_of": "", "value_low": "500", "value_high": "500",
-                 "quote": hostile, "note": "<script>alert(3)</script>"})
-    write_rows(data_copy / "reports.csv", rows)
-    sources = read_rows(data_copy / "sources.csv")
+    hostile = 'Crowd in Kazan of <img src=x onerror="alert(1)"> `${alert(2)}` \\ 500 people'
+    archive = tiny / "sources" / "s1.txt"
+    archive.write_text(archive.read_text(encoding="utf-8") + "[...]\n" + hostile + "\n", encoding="utf-8")
+    rows = read_rows(tiny / "reports.csv")
+    rows.append({**rows[0], "report_id": "hostile-01", "value_low": "500", "value_high": "500", "quote": hostile,
+                 "note": "<script>alert(3)</script>"})
+    write_rows(tiny / "reports.csv", rows)
+    sources = read_rows(tiny / "sources.csv")
     sources[0]["publisher"] = "<b>Bold</b> & co"
-    write_rows(data_copy / "sources.csv", sources)
-    assert [str(p) for p in validate(data_copy)] == []
-    loaded = load_dataset(data_copy)
+    write_rows(tiny / "sources.csv", sources)
+    assert [str(p) for p in validate(tiny)] == []
+    loaded = load_valid_dataset(tiny)
     assert loaded.reports.set_index("report_id").loc["hostile-01", "quote"] == hostile
+    assert loaded.sources.loc[0, "publisher"] == "<b>Bold</b> & co"
+
+
+def test_a_crash_inside_a_rule_is_a_problem_naming_file_and_row(tiny, monkeypatch):
+    def broken_rule(shown, row, report, context):
+        if report["report_id"] == "r2":
+            raise RuntimeError("boom")
+        return iter(())
+
+    monkeypatch.setattr(validate_module, "_check_report", broken_rule)
+    problems = validate(tiny)
+    assert [(Path(p.file).name, p.row, p.column) for p in problems] == [("reports.csv", 3, None)]
+    assert "RuntimeError: boom" in problems[0].message and "bug in the validator" in problems[0].message
+
+
+def test_a_crash_outside_the_rules_is_a_problem_too(tiny, monkeypatch):
+    monkeypatch.setattr(validate_module, "_read_descriptor", lambda *_: 1 / 0)
+    (problem,) = validate(tiny)
+    assert Path(problem.file).name == "datapackage.json" and "ZeroDivisionError" in problem.message
+
+
+def test_valid_data_that_does_not_load_is_reported_not_raised(tiny, monkeypatch):
+    def unloadable(*args, **kwargs):
+        raise KeyError("lat")
+
+    monkeypatch.setattr(validate_module, "load_dataset", unloadable)
+    with pytest.raises(InvalidDataset) as raised:
+        load_valid_dataset(tiny)
+    assert "could not be loaded (KeyError: 'lat')" in raised.value.problems[0].message
+
+
+def test_load_valid_dataset_raises_with_every_problem(tiny):
+    _break(tiny, 2, city_id="atlantis", value_low="987654")
+    with pytest.raises(InvalidDataset) as raised:
+        load_valid_dataset(tiny)
+    assert {(p.row, p.column) for p in raised.value.problems} >= {(2, "city_id"), (2, "value_low")}
+    assert "reports.csv, row 2, column city_id" in str(raised.value)
+
+
+def test_load_valid_dataset_reads_each_file_once(tiny, monkeypatch):
+    """One read per file: the validator's bytes are what frictionless checks and pandas loads."""
+    reads: list[str] = []
+    original = Path.read_bytes
+
+    def counting(path):
+        reads.append(path.name)
+        return original(path)
+
+    parsed = []
+    read_csv = tables.pd.read_csv
+
+    def recording_read_csv(source, *args, **kwargs):
+        parsed.append(type(source).__name__)
+        return read_csv(source, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(Path, "read_text", lambda *a, **k: pytest.fail("a file read as text, again"))
+    monkeypatch.setattr(tables.pd, "read_csv", recording_read_csv)
+    loaded = load_valid_dataset(tiny)
+    assert sorted(reads) == sorted(["datapackage.json", "protest_days.csv", "sources.csv", "estimators.csv",
+                                    "cities.csv", "reports.csv", "s1.txt", "s2.txt"])
+    assert parsed == ["StringIO"] * 5  # pandas parses the text already read, never the file
+    assert loaded.reports["report_id"].tolist() == ["r1", "r2", "r3"]
+
+
+def test_problems_read_as_file_row_column_message():
+    assert str(Problem("data/reports.csv", 7, "quote", "not found")) == "data/reports.csv, row 7, column quote: not found"
+    assert str(Problem("data/cities.csv", None, None, "file is missing")) == "data/cities.csv: file is missing"
 
 
 def test_dataset_loads_in_one_call_with_typed_columns(dataset):
@@ -132,28 +138,6 @@ def test_dataset_loads_in_one_call_with_typed_columns(dataset):
     assert str(dataset.cities["lat"].dtype) == "Float64"
     assert str(dataset.cities["geonames_id"].dtype) == "Int64"
     assert set(reports["metric"].unique()) <= {"held", "crowd", "detentions", "temperature_c", "cities"}
-
-
-def test_load_valid_dataset_raises_with_every_problem(data_copy):
-    _break_report(data_copy, city_id="atlantis", value_low="987654")
-    with pytest.raises(InvalidDataset) as raised:
-        load_valid_dataset(data_copy)
-    assert len(raised.value.problems) >= 2
-    assert "reports.csv, row" in str(raised.value)
-
-
-def test_command_exits_non_zero_and_prints_every_problem(data_copy):
-    _break_report(data_copy, city_id="atlantis", value_low="987654")
-    result = subprocess.run([sys.executable, "-m", "protest_data", "validate", "--data-dir", str(data_copy)],
-                            capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 1
-    assert "column city_id" in result.stderr and "column value_low" in result.stderr
-
-
-def test_command_passes_on_the_real_data():
-    result = subprocess.run([sys.executable, "-m", "protest_data", "validate"], capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    assert "valid" in result.stdout
 
 
 def test_every_report_can_be_traced_to_its_source_document(dataset):
@@ -170,3 +154,49 @@ def test_datapackage_declares_keys():
     assert reports["schema"]["primaryKey"] == ["report_id"]
     assert {fk["reference"]["resource"] for fk in reports["schema"]["foreignKeys"]} == {
         "protest_days", "cities", "estimators", "sources"}
+
+
+# --- python -m protest_data, in-process ----------------------------------------------------------
+
+def test_command_exits_non_zero_and_prints_every_problem(tiny, capsys):
+    _break(tiny, 2, city_id="atlantis", value_low="987654")
+    assert main(["validate", "--data-dir", str(tiny)]) == 1
+    err = capsys.readouterr().err
+    assert "row 2, column city_id" in err and "row 2, column value_low" in err
+    assert err.strip().endswith(f"3 problem(s) in {tiny}")  # city, value not stated, low above high
+
+
+def test_command_passes_on_a_valid_package(tiny, capsys):
+    assert main(["validate", "--data-dir", str(tiny)]) == 0
+    assert capsys.readouterr().out.strip() == f"{tiny}: valid (3 reports from 2 sources about 2 cities)"
+
+
+def test_command_passes_on_the_real_data(capsys):
+    assert main(["validate"]) == 0
+    assert ": valid (" in capsys.readouterr().out
+
+
+def test_command_reports_a_utf16_file_instead_of_a_traceback(tiny, capsys):
+    path = tiny / "reports.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert main(["validate", "--data-dir", str(tiny)]) == 1
+    err = capsys.readouterr().err
+    assert "reports.csv: is saved as UTF-16" in err and "Traceback" not in err
+
+
+def test_coverage_command_prints_the_summary(tiny, capsys):
+    assert main(["coverage", "--data-dir", str(tiny)]) == 0
+    out = capsys.readouterr().out
+    assert "Cities per protest day" in out and "Cities per region" in out
+
+
+def test_coverage_command_refuses_invalid_data(tiny, capsys):
+    _break(tiny, 2, city_id="atlantis")
+    assert main(["coverage", "--data-dir", str(tiny)]) == 1
+    assert "row 2, column city_id" in capsys.readouterr().err
+
+
+def test_an_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["frobnicate"])
+    assert exited.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -1,0 +1,294 @@
+"""One broken row per validator rule, on the tiny package: the exact file, row, column and message.
+
+Each case breaks one thing in a package that is otherwise valid and expects exactly the problems
+listed, so a rule that is deleted, loosened or made noisier fails its case. Cases marked "valid" pin
+the edges a rule must still accept (the first and last moment of the as-of window, for instance).
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from protest_data.validate import validate
+from tests.conftest import read_rows, write_rows
+from tests.protest_data.fixtures import CITIES, REPORT_COLUMNS, report, tiny_data_dir
+
+D23, D31 = "2021-01-23", "2021-01-31"
+SAVE = "save it as UTF-8 (without a byte-order mark)"
+
+# Spreadsheet rows of the base reports (the header is row 1).
+BASE = [
+    report("r1", D23, "kazan", "crowd", "2000", "3000", estimator="police"),  # row 2
+    report("r2", D23, "kazan", "detentions", "123", "123", as_of="2021-01-23T21:00:00+03:00"),  # row 3
+    report("r3", D23, "anadyr", "held"),  # row 4
+    report("r4", D23, "", "cities", "88", "88", counted="detentions", as_of="2021-01-24T12:00:00+03:00",
+           quote="Detentions in 88 cities, Kazan among them."),  # row 5
+    report("r5", D23, "kazan", "detentions", "500", "500", date_end=D31),  # row 6
+    report("r6", D31, "anadyr", "temperature_c", "-40", "-40", estimator="Reuters", source_id="s2"),  # row 7
+]
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    return tiny_data_dir(tmp_path, BASE, cities=[dict(c) for c in CITIES])
+
+
+def _found(data: Path) -> list[tuple[str, int | None, str | None, str]]:
+    return [(Path(p.file).name, p.row, p.column, p.message) for p in validate(data)]
+
+
+def edit(table: str, row: int, **changes) -> Callable[[Path], None]:
+    """Change cells of one spreadsheet row (2 = the first data row) of data/<table>.csv."""
+    def apply(data: Path) -> None:
+        rows = read_rows(data / f"{table}.csv")
+        rows[row - 2].update(changes)
+        write_rows(data / f"{table}.csv", rows, list(rows[0].keys()))
+    return apply
+
+
+def write_bytes(name: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        (data / name).write_bytes(change((data / name).read_bytes()))
+    return apply
+
+
+def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        for change in changes:
+            change(data)
+    return apply
+
+
+def archive_outside(data: Path) -> None:
+    outside = data.parent / "outside.txt"
+    outside.write_bytes((data / "sources" / "s2.txt").read_bytes())
+    (data / "sources" / "s2.txt").unlink()
+    (data / "sources" / "s2.txt").symlink_to(outside)
+
+
+def rename_archive(data: Path) -> None:
+    (data / "sources" / "s2.txt").rename(data / "sources" / "other.txt")
+    edit("sources", 3, archive="sources/other.txt")(data)
+
+
+NOT_VERBATIM_S2 = ("reports.csv", 7, "quote", "not found verbatim in one archived passage of 's2' (data/sources/s2.txt)")
+
+CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
+    # --- reports.csv: provenance -----------------------------------------------------------------
+    "quote is verbatim": (
+        edit("reports", 2, quote="Kazan: 2000 to 3000 people (crowd)"),
+        [("reports.csv", 2, "quote", "not found verbatim in one archived passage of 's1' (data/sources/s1.txt)")]),
+    "quote found across a line break": (
+        both(write_bytes("sources/s1.txt", lambda b: b.replace(b"Kazan: 2000 to", b"Kazan:\n  2000  to"))), []),
+    "quote names its city": (
+        edit("reports", 2, city_id="anadyr"),
+        [("reports.csv", 2, "quote", "neither the quote, its archived passage nor the source's title or URL names "
+                                     "the city 'Anadyr'")]),
+    "the city may be named in the passage only": (edit("reports", 2, quote="2000 to 3000"), []),
+    "the city may be named in the source's URL only": (
+        both(edit("reports", 4, quote="A protest."),
+             edit("sources", 2, url="https://example.org/anadyr-news"),
+             write_bytes("sources/s1.txt", lambda b: b.replace(b"A protest in Anadyr.", b"A protest."))), []),
+    "the title or URL of another source does not count": (
+        both(edit("reports", 4, quote="A protest."),
+             edit("sources", 3, url="https://example.org/anadyr-news"),
+             write_bytes("sources/s1.txt", lambda b: b.replace(b"A protest in Anadyr.", b"A protest."))),
+        [("reports.csv", 4, "quote", "neither the quote, its archived passage nor the source's title or URL names "
+                                     "the city 'Anadyr'")]),
+    "low value is stated in the quote": (
+        edit("reports", 2, value_low="2500"), [("reports.csv", 2, "value_low", "2500 is not stated in the quote")]),
+    "high value is stated in the quote": (
+        edit("reports", 2, value_high="3500"), [("reports.csv", 2, "value_high", "3500 is not stated in the quote")]),
+    "a figure needs a value": (
+        edit("reports", 2, value_low="", value_high=""),
+        [("reports.csv", 2, "value_low", "a 'crowd' report needs value_low, value_high or both")]),
+    "a figure may have a low value only": (edit("reports", 2, value_high=""), []),
+    "a figure may have a high value only": (edit("reports", 2, value_low=""), []),
+    "low is not above high": (
+        both(edit("reports", 2, value_low="3000", value_high="2000")),
+        [("reports.csv", 2, "value_low", "value_low 3000 is greater than value_high 2000")]),
+    "a held report carries no low value": (
+        edit("reports", 4, value_low="5"), [("reports.csv", 4, "value_low", "a 'held' report carries no value")]),
+    "a held report carries no high value": (
+        edit("reports", 4, value_high="5"), [("reports.csv", 4, "value_high", "a 'held' report carries no value")]),
+    "a value is a finite number": (
+        edit("reports", 2, value_low="nan"),
+        [("reports.csv", 2, "value_low", "'nan' is not a finite number")]),
+    "a city report names its city": (
+        edit("reports", 4, city_id=""), [("reports.csv", 4, "city_id", "a 'held' report must name its city")]),
+    "a national count needs no city": (edit("reports", 3, city_id=""), []),
+    "a cities count is national": (
+        edit("reports", 5, city_id="kazan"),
+        [("reports.csv", 5, "city_id", "a 'cities' count is national: leave city_id empty")]),
+    "a cities count says what was counted": (
+        edit("reports", 5, counted=""),
+        [("reports.csv", 5, "counted", "a 'cities' count must say what was counted: protests, detentions or announced")]),
+    "only a cities count says what was counted": (
+        edit("reports", 2, counted="protests"),
+        [("reports.csv", 2, "counted", "only a 'cities' count says what was counted")]),
+    # --- reports.csv: dates ----------------------------------------------------------------------
+    "date_end comes after date": (
+        edit("reports", 6, date=D31, date_end=D23), [("reports.csv", 6, "date_end", "2021-01-23 is before date 2021-01-31")]),
+    "date_end is not date": (
+        edit("reports", 6, date_end=D23),
+        [("reports.csv", 6, "date_end", "equal to date: leave date_end empty for a one-day figure")]),
+    "as_of carries a UTC offset": (
+        edit("reports", 3, as_of="2021-01-23T21:00:00"),
+        [("reports.csv", 3, "as_of", "'2021-01-23T21:00:00' has no UTC offset (Moscow time is +03:00)")]),
+    "as_of is not before the day": (
+        edit("reports", 3, as_of="2021-01-22T23:59:59+03:00"),
+        [("reports.csv", 3, "as_of", "2021-01-22T23:59:59+03:00 is outside the protest day 2021-01-23 "
+                                     "(allowing 14 days for later counts)")]),
+    "as_of may be the day's first moment": (edit("reports", 3, as_of="2021-01-23T00:00:00+03:00"), []),
+    "as_of may be the window's last moment": (edit("reports", 3, as_of="2021-02-06T00:00:00+03:00"), []),
+    "as_of is not after the window": (
+        edit("reports", 3, as_of="2021-02-06T00:00:01+03:00"),
+        [("reports.csv", 3, "as_of", "2021-02-06T00:00:01+03:00 is outside the protest day 2021-01-23 "
+                                     "(allowing 14 days for later counts)")]),
+    "as_of's window runs from date_end": (edit("reports", 6, as_of="2021-02-14T00:00:00+03:00"), []),
+    "as_of's window ends 14 days after date_end": (
+        edit("reports", 6, as_of="2021-02-14T00:00:01+03:00"),
+        [("reports.csv", 6, "as_of", "2021-02-14T00:00:01+03:00 is outside the protest day 2021-01-23 to 2021-01-31 "
+                                     "(allowing 14 days for later counts)")]),
+    "as_of in another offset is compared in its own day": (edit("reports", 3, as_of="2021-01-23T00:30:00+12:00"), []),
+    # --- reports.csv: schema and keys (frictionless) ---------------------------------------------
+    "date is a date": (edit("reports", 2, date="2021-01-32"), [("reports.csv", 2, "date", 'type is "date/default"')]),
+    "date is a protest day": (
+        edit("reports", 2, date="2021-01-24"),
+        [("reports.csv", 2, "date", "'2021-01-24' is not a known protest_days entry (no such date in protest_days.csv)")]),
+    "city is known": (
+        edit("reports", 2, city_id="atlantis"),
+        [("reports.csv", 2, "city_id", "'atlantis' is not a known cities entry (no such city_id in cities.csv)")]),
+    "estimator is known": (
+        edit("reports", 2, estimator="nobody"),
+        [("reports.csv", 2, "estimator", "'nobody' is not a known estimators entry (no such estimator in estimators.csv)")]),
+    "source is known": (
+        edit("reports", 2, source_id="s9"),
+        [("reports.csv", 2, "source_id", "'s9' is not a known sources entry (no such source_id in sources.csv)")]),
+    "report ids are unique": (
+        edit("reports", 3, report_id="r1"),
+        [("reports.csv", 3, "report_id", "duplicate id: the same as in the row at position 2")]),
+    "metric is one of five": (
+        edit("reports", 4, metric="rain"),
+        [("reports.csv", 4, "metric", "constraint \"enum\" is \"['held', 'crowd', 'detentions', 'temperature_c', "
+                                      "'cities']\"")]),
+    "a quote is required": (
+        edit("reports", 4, quote=""), [("reports.csv", 4, "quote", 'constraint "required" is "True"')]),
+    "every column is there": (
+        lambda data: write_rows(data / "reports.csv",
+                                [{k: v for k, v in r.items() if k != "estimator"} for r in read_rows(data / "reports.csv")]),
+        [("reports.csv", 1, "estimator", "this column is missing from the header (datapackage.json lists it)")]),
+    "no column is unknown": (
+        lambda data: write_rows(data / "cities.csv", [{**r, "mayor": "x"} for r in read_rows(data / "cities.csv")]),
+        [("cities.csv", 1, "mayor", "column 13 ('mayor') is not in datapackage.json's schema for this table")]),
+    "the columns are in the schema's order": (
+        lambda data: write_rows(data / "estimators.csv", read_rows(data / "estimators.csv"),
+                                ["kind", "estimator", "description"]),
+        [("estimators.csv", 1, None, "the columns are not in datapackage.json's order: estimator, kind, description")]),
+    "a column appears once": (
+        write_bytes("estimators.csv", lambda b: b.replace(b"description\n", b"description,kind\n", 1)
+                    .replace(b",\n", b",,other\n")),
+        [("estimators.csv", 1, "kind", "this column appears twice in the header")]),
+    "a column's cells are checked under its own name, whatever the order": (
+        lambda data: write_rows(data / "reports.csv", [{**r, "date": "2021-01-32"} if r["report_id"] == "r1" else r
+                                                       for r in read_rows(data / "reports.csv")],
+                                ["date", *[c for c in REPORT_COLUMNS if c != "date"]]),
+        [("reports.csv", 1, None, "the columns are not in datapackage.json's order: " + ", ".join(REPORT_COLUMNS)),
+         ("reports.csv", 2, "date", 'type is "date/default"')]),
+    # --- sources.csv and the archives ------------------------------------------------------------
+    "the archive exists": (
+        lambda data: (data / "sources" / "s2.txt").unlink(),
+        [("sources.csv", 3, "archive", "archived passages not found at data/sources/s2.txt")]),
+    "the archive is not empty": (
+        write_bytes("sources/s2.txt", lambda b: b""),
+        [("sources.csv", 3, "archive", "data/sources/s2.txt is empty"), NOT_VERBATIM_S2]),
+    "the archive is named sources/<id>.txt": (
+        rename_archive, [("sources.csv", 3, "archive", "should be sources/s2.txt")]),
+    "the archive stays inside data/": (
+        archive_outside,
+        [("s2.txt", None, None, "is a link to a place outside the data directory: copy the file in instead"),
+         ("sources.csv", 3, "archive", "data/sources/s2.txt leads outside the data directory (a link?): archived "
+                                       "passages must be files inside data/")]),
+    "the archive is UTF-8, not UTF-16": (
+        write_bytes("sources/s2.txt", lambda b: b.decode("utf-8").encode("utf-16")),
+        [("sources.csv", 3, "archive", f"data/sources/s2.txt is saved as UTF-16 (it starts with a UTF-16 byte-order "
+                                       f"mark): {SAVE}")]),
+    "the archive has no byte-order mark": (
+        write_bytes("sources/s2.txt", lambda b: codecs.BOM_UTF8 + b),
+        [("sources.csv", 3, "archive", f"data/sources/s2.txt starts with a UTF-8 byte-order mark (BOM): {SAVE}")]),
+    "the archive is valid UTF-8": (
+        write_bytes("sources/s2.txt", lambda b: b"\xff" + b),
+        [("sources.csv", 3, "archive", f"data/sources/s2.txt is not valid UTF-8 (byte 0xff on line 1): {SAVE}")]),
+    "a url is a web address": (
+        edit("sources", 2, url="javascript:alert(1)"),
+        [("sources.csv", 2, "url", 'constraint "pattern" is "^https?://\\S+$"')]),
+    # --- cities.csv ------------------------------------------------------------------------------
+    "a manual placement gives its reason": (
+        edit("cities", 2, geocoder="manual"),
+        [("cities.csv", 2, "geocoder_note", "a manual placement needs its reason")]),
+    "a place outside Russia's borders gives its status": (
+        edit("cities", 3, country_code="UA"),
+        [("cities.csv", 3, "territory_status",
+          "a place outside Russia's internationally recognised borders needs its status")]),
+    "latitude is on the globe": (
+        edit("cities", 2, lat="95"), [("cities.csv", 2, "lat", 'constraint "maximum" is "90"')]),
+    # --- any CSV: encoding and shape -------------------------------------------------------------
+    "a CSV has no byte-order mark": (
+        write_bytes("reports.csv", lambda b: codecs.BOM_UTF8 + b),
+        [("reports.csv", None, None, f"starts with a UTF-8 byte-order mark (BOM): {SAVE}")]),
+    "a CSV is not UTF-16": (
+        write_bytes("cities.csv", lambda b: b.decode("utf-8").encode("utf-16")),
+        [("cities.csv", None, None, f"is saved as UTF-16 (it starts with a UTF-16 byte-order mark): {SAVE}")]),
+    "a CSV has no NUL bytes": (
+        write_bytes("cities.csv", lambda b: b.decode("utf-8").encode("utf-16-le")),
+        [("cities.csv", None, None, "contains NUL bytes (first on line 1): it looks like UTF-16 or a binary file; "
+                                    f"{SAVE}")]),
+    "a CSV is valid UTF-8, cell by cell": (
+        write_bytes("cities.csv", lambda b: b.replace("Казань".encode(), "Казань".encode("cp1251"))),
+        [("cities.csv", 2, "name_ru", f"is not valid UTF-8 (byte 0xca on line 1 of the cell): {SAVE}")]),
+    "a row has as many cells as the header (more)": (
+        write_bytes("reports.csv", lambda b: b.replace(b"\nr3,", b"\nr3,extra,", 1)),
+        [("reports.csv", 4, None, "has 14 cells but the header has 13: a missing or extra comma, or an unclosed quote?")]),
+    "a row has as many cells as the header (fewer)": (
+        write_bytes("reports.csv", lambda b: b + b"r7,2021-01-23\n"),
+        [("reports.csv", 8, "date_end", "has 2 cells but the header has 13: a missing or extra comma, or an unclosed "
+                                       "quote?")]),
+    "a CSV has a header": (
+        write_bytes("estimators.csv", lambda b: b""), [("estimators.csv", 1, None, "has no header row")]),
+    "a table file exists": (
+        lambda data: (data / "estimators.csv").unlink(), [("estimators.csv", None, None, "file is missing")]),
+    "Windows line endings are fine": (write_bytes("reports.csv", lambda b: b.replace(b"\n", b"\r\n")), []),
+    # --- datapackage.json ------------------------------------------------------------------------
+    "the descriptor is JSON": (
+        write_bytes("datapackage.json", lambda b: b[:100]),
+        [("datapackage.json", None, None, "cannot read: Unterminated string starting at: line 4 column 12 (char 93)")]),
+    "the descriptor has no byte-order mark": (
+        write_bytes("datapackage.json", lambda b: codecs.BOM_UTF8 + b),
+        [("datapackage.json", None, None, f"starts with a UTF-8 byte-order mark (BOM): {SAVE}")]),
+    "the descriptor is an object": (
+        write_bytes("datapackage.json", lambda b: b"[]"),
+        [("datapackage.json", None, None, "must be a JSON object (a data package descriptor)")]),
+    "the descriptor lists every table": (
+        write_bytes("datapackage.json", lambda b: b.replace(b'"name": "estimators"', b'"name": "estimator"')),
+        [("datapackage.json", None, None, "has no resource named 'estimators'"),
+         ("datapackage.json", None, None, "resource 'estimator' is not one of the tables (protest_days, sources, "
+                                          "estimators, cities, reports)")]),
+    "a table lives at <name>.csv": (
+        write_bytes("datapackage.json", lambda b: b.replace(b'"path": "cities.csv"', b'"path": "../cities.csv"')),
+        [("datapackage.json", None, None, "resource 'cities' must have path cities.csv, not '../cities.csv'")]),
+}
+
+
+def test_the_base_package_is_valid(tiny):
+    assert _found(tiny) == []
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_rule_reports_file_row_column_and_message(tiny, name):
+    change, expected = CASES[name]
+    change(tiny)
+    assert sorted(_found(tiny), key=str) == sorted(expected, key=str)
