@@ -13,6 +13,8 @@ from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
 from protest_data.viewstate import View, read_view
 
+from pages.safe_text import md
+
 VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
 
@@ -87,7 +89,7 @@ def show_notices(view: View) -> None:
     notices, url_view = st.session_state.get(NOTICES_KEY, ([], None))
     if view == url_view:
         for notice in notices:
-            st.warning(notice, icon="⚠️")
+            st.warning(md(notice), icon="⚠️")  # the notice quotes the URL: text, never Markdown
 
 
 def day_label(day: pd.Timestamp) -> str:

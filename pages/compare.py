@@ -6,6 +6,7 @@ import altair as alt
 import streamlit as st
 
 from pages.common import current_view, dataset_or_stop, day_label, require_entrypoint, set_view
+from pages.safe_text import md
 from protest_data.compare import compare_days, national_timeline, top_detentions
 from protest_data.summary import protest_days
 
@@ -16,7 +17,7 @@ set_view(view)
 days = protest_days(dataset)
 first, second = days[0], days[-1]
 
-st.title(f"{day_label(first)} and {day_label(second)}")
+st.title(f"{md(day_label(first))} and {md(day_label(second))}")
 st.caption("Figures are picked by the map's rules (see Sources & method). A change is shown only where both days "
            "have a figure; a missing figure is never read as zero.")
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from rendering.cards import report_list
 from pages.common import current_view, data_dir, dataset_or_stop, day_label, reports, require_entrypoint, set_view
+from pages.safe_text import md
 from protest_data.coverage import coverage_by_day, coverage_by_region, national_coverage
 from protest_data.exports import cities_geojson_bytes, package_zip, reports_csv
 from protest_data.filters import ReportFilter

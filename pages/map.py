@@ -9,6 +9,7 @@ from rendering.cards import national_headlines, report_list
 from rendering.legend import legend_html
 from rendering.mapview import base_map, layer_groups
 from rendering.markers import city_markers, nearest_city
+from pages.safe_text import md
 from pages.common import (
     current_view,
     dataset_or_stop,
@@ -35,17 +36,17 @@ st.caption("Every figure on this map is a report from a named source, with the w
 show_notices(view)
 
 controls = st.columns([3, 1, 1, 1])
-day = controls[0].select_slider("Protest day", options=days, value=view.date, format_func=day_label)
+day = controls[0].select_slider("Protest day", options=days, value=view.date, format_func=lambda d: md(day_label(d)))
 layers = tuple(
     layer for layer, column in zip(ALL_LAYERS, controls[1:])
-    if column.toggle(LAYER_LABELS[layer], value=layer in view.layers, key=f"layer_{layer}")
+    if column.toggle(md(LAYER_LABELS[layer]), value=layer in view.layers, key=f"layer_{layer}")
 )
 view = View(day, layers, view.city)
 
 for column, headline in zip(st.columns(4), national_headlines(national_summary(dataset, day))):
-    column.metric(headline.label, headline.value, help=headline.help)
+    column.metric(md(headline.label), md(headline.value), help=md(headline.help))
     if headline.caption:
-        column.caption(headline.caption)
+        column.caption(md(headline.caption))
 
 day_summary = summary()[lambda frame: frame["date"] == day]
 day_reports = reports()[lambda frame: (frame["date"] == day) & frame["date_end"].isna()]
@@ -84,16 +85,16 @@ with panel:
         st.rerun()
     if view.city is not None:
         city = dataset.cities.set_index("city_id").loc[view.city]
-        st.subheader(f"{city['name_en']} · {city['name_ru']}")
+        st.subheader(f"{md(city['name_en'])} · {md(city['name_ru'])}")
         status = f" — {city['territory_status']}" if isinstance(city["territory_status"], str) else ""
-        st.caption(f"{city['region']}{status}")
+        st.caption(md(f"{city['region']}{status}"))
         city_reports = reports_for_city(reports(), view.city)
         # The selected day first, then the other days, then figures spanning several days.
         by_day = sorted(city_reports.groupby("date", sort=True), key=lambda item: item[0] != view.date)
         for report_day, group in by_day:
             one_day = group[group["date_end"].isna()]
             if len(one_day):
-                st.markdown(f"**{day_label(report_day)}** — {len(one_day)} report(s)")
+                st.markdown(f"**{md(day_label(report_day))}** — {len(one_day)} report(s)")
                 st.html(report_list(one_day, show_day=False))
         spanning = city_reports[city_reports["date_end"].notna()]
         if len(spanning):

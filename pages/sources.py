@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages.common import current_view, data_dir, dataset_or_stop, require_entrypoint, set_view
+from pages.safe_text import md, project_markdown, web_url
 from protest_data.citation import citation_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,6 +20,7 @@ st.title("Sources & method")
 
 counts = dataset.reports.groupby("source_id").size().rename("reports")
 sources = dataset.sources.merge(counts, on="source_id", how="left").fillna({"reports": 0})
+sources["url"] = sources["url"].map(web_url)  # only http(s) addresses become links
 st.subheader(f"{len(sources)} sources")
 st.dataframe(
     sources[["publisher", "title", "published", "kind", "language", "reports", "url", "source_id"]]
@@ -35,6 +37,4 @@ st.caption("CITATION.cff at the top of the repository holds the same. Cite the o
 st.subheader("Codebook")
 st.caption("data/CODEBOOK.md: what each column means, how figures are coded, how the map picks the figure it "
            "draws, what is never done, and where coverage is thin.")
-codebook = (Path(data_dir()) / "CODEBOOK.md").read_text(encoding="utf-8")
-# The codebook's own title is this section's heading; its sections sit one level below.
-st.markdown(codebook.split("\n", 1)[1].replace("\n## ", "\n#### ").replace("\n### ", "\n##### "))
+st.markdown(project_markdown(Path(data_dir()) / "CODEBOOK.md"))

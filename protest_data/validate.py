@@ -146,6 +146,9 @@ def _run(data_dir: Path, checked: Checked) -> None:
     with _guard(problems, _shown(data_dir, "sources.csv")):
         problems.extend(_tree_problems(data_dir))
     archives: dict[str, str] = {}
+    for name, table in tables.items():
+        with _guard(problems, _shown(data_dir, f"{name}.csv")):
+            problems.extend(_number_problems(_shown(data_dir, f"{name}.csv"), table, _fields(descriptor, name)))
     for row_number, source in _checkable(tables["sources"]):
         with _guard(problems, _shown(data_dir, "sources.csv"), row_number):
             problems.extend(_source_problems(data_dir, row_number, source, archives))
@@ -345,9 +348,32 @@ def _at_most(problems: list[Problem], limit: int, shown: str) -> list[Problem]:
                                                           f"(is the file saved as Windows-1251?): {SAVE_AS}")]
 
 
-def _field_names(descriptor: dict, name: str) -> list[str]:
+def _fields(descriptor: dict, name: str) -> list[dict]:
     resource = next(r for r in descriptor["resources"] if r.get("name") == name)
-    return [f["name"] for f in resource["schema"]["fields"]]
+    return resource["schema"]["fields"]
+
+
+def _field_names(descriptor: dict, name: str) -> list[str]:
+    return [f["name"] for f in _fields(descriptor, name)]
+
+
+# What the loader (pandas) reads as a number: ASCII digits, a sign, a decimal point, an exponent.
+# Frictionless is more lenient ('1_000', Arabic-Indic digits), so the validator holds cells to this.
+_NUMBER_FORMS = {
+    "integer": re.compile(r"[-+]?[0-9]+"),
+    "number": re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?"),
+}
+
+
+def _number_problems(shown: str, table: Table, fields: list[dict]) -> Iterator[Problem]:
+    numeric = {f["name"]: f.get("type") for f in fields if f.get("type") in _NUMBER_FORMS}
+    for row, cells in _checkable(table):
+        for column, kind in numeric.items():
+            cell = cells.get(column, "")
+            if cell and not _NUMBER_FORMS[kind].fullmatch(cell):
+                what = "a whole number" if kind == "integer" else "a number"
+                yield Problem(shown, row, column, f"{cell!r} is not {what} written in plain digits "
+                                                  "(like -28, 1500 or 55.79)")
 
 
 def _primary_key(descriptor: dict, name: str) -> str | None:
@@ -581,15 +607,21 @@ def _check_dates(shown: str, row: int, report: dict[str, str]) -> Iterator[Probl
             yield Problem(shown, row, "date_end", f"{end} is before date {day}")
         if end == day:
             yield Problem(shown, row, "date_end", "equal to date: leave date_end empty for a one-day figure")
-    as_of_text = report.get("as_of", "").strip()
-    if not as_of_text or day is None:
+    as_of_text = report.get("as_of", "")
+    if not as_of_text.strip():
         return
     try:
+        # Stricter than frictionless's "any" datetime format, which takes '١٢٣' or 'Jan 23': the loader
+        # reads as_of as ISO 8601, so that is what the validator accepts.
         as_of = datetime.fromisoformat(as_of_text)
     except ValueError:
-        return  # frictionless reports the format
+        yield Problem(shown, row, "as_of", f"{as_of_text!r} is not an ISO 8601 date and time "
+                                           "(like 2021-01-23T21:00:00+03:00)")
+        return
     if as_of.tzinfo is None:
         yield Problem(shown, row, "as_of", f"{as_of_text!r} has no UTC offset (Moscow time is +03:00)")
+        return
+    if day is None:
         return
     start = datetime.combine(day, datetime.min.time(), as_of.tzinfo)
     try:

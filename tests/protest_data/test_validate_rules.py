@@ -115,9 +115,17 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
         edit("reports", 4, value_low="5"), [("reports.csv", 4, "value_low", "a 'held' report carries no value")]),
     "a held report carries no high value": (
         edit("reports", 4, value_high="5"), [("reports.csv", 4, "value_high", "a 'held' report carries no value")]),
+    "a value is written in plain digits": (
+        edit("reports", 2, value_low="1_000"),
+        [("reports.csv", 2, "value_low", "'1_000' is not a number written in plain digits (like -28, 1500 or 55.79)"),
+         ("reports.csv", 2, "value_low", "1000 is not stated in the quote")]),
+    "a count of people is a whole number in plain digits": (
+        edit("cities", 2, population="١٢٣"),
+        [("cities.csv", 2, "population", "'١٢٣' is not a whole number written in plain digits (like -28, 1500 or "
+                                         "55.79)")]),
     "a value is a finite number": (
-        edit("reports", 2, value_low="nan"),
-        [("reports.csv", 2, "value_low", "'nan' is not a finite number")]),
+        edit("reports", 2, value_low="1e309"),
+        [("reports.csv", 2, "value_low", "'1e309' is not a finite number")]),
     "a city report names its city": (
         edit("reports", 4, city_id=""), [("reports.csv", 4, "city_id", "a 'held' report must name its city")]),
     "a national count needs no city": (edit("reports", 3, city_id=""), []),
@@ -139,6 +147,13 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
     "as_of carries a UTC offset": (
         edit("reports", 3, as_of="2021-01-23T21:00:00"),
         [("reports.csv", 3, "as_of", "'2021-01-23T21:00:00' has no UTC offset (Moscow time is +03:00)")]),
+    "as_of is ISO 8601": (
+        edit("reports", 3, as_of="23 Jan 2021 21:00 +03:00"),
+        [("reports.csv", 3, "as_of", "'23 Jan 2021 21:00 +03:00' is not an ISO 8601 date and time "
+                                     "(like 2021-01-23T21:00:00+03:00)")]),
+    "as_of is ISO 8601 in ASCII digits": (
+        edit("reports", 3, as_of="١٢٣"),
+        [("reports.csv", 3, "as_of", "'١٢٣' is not an ISO 8601 date and time (like 2021-01-23T21:00:00+03:00)")]),
     "as_of is not before the day": (
         edit("reports", 3, as_of="2021-01-22T23:59:59+03:00"),
         [("reports.csv", 3, "as_of", "2021-01-22T23:59:59+03:00 is outside the protest day 2021-01-23 "
