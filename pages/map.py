@@ -85,7 +85,7 @@ with panel:
         st.rerun()
     if view.city is not None:
         city = dataset.cities.set_index("city_id").loc[view.city]
-        st.subheader(f"{md(city['name_en'])} · {md(city['name_ru'])}")
+        st.subheader(f"{md(city['name_en'])} · {md(city['name_ru'])}", anchor=False)  # no link built from data
         status = f" — {city['territory_status']}" if isinstance(city["territory_status"], str) else ""
         st.caption(md(f"{city['region']}{status}"))
         city_reports = reports_for_city(reports(), view.city)
