@@ -53,7 +53,7 @@ def read_table(data_dir: Path, resource: str, descriptor: dict | None = None, te
     source = io.StringIO(text, newline="") if text is not None else data_dir / f"{resource}.csv"
     frame = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     for field in fields:
-        name, kind = field["name"], field["type"]
+        name, kind = field["name"], field.get("type", "string")  # Table Schema's default type
         if name not in frame.columns:
             continue
         if kind == "date":

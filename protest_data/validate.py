@@ -502,11 +502,16 @@ def _source_problems(data_dir: Path, row: int, source: dict[str, str], archives:
         yield Problem(shown, row, "archive", f"data/{archive} leads outside the data directory (a link?): "
                                              "archived passages must be files inside data/")
         return
-    if not path.is_file():
+    try:
+        raw = path.read_bytes() if path.is_file() else None
+    except OSError as error:  # a name too long, a directory without permission...
+        yield Problem(shown, row, "archive", f"cannot read data/{archive}: {error.strerror or error}")
+        return
+    if raw is None:
         yield Problem(shown, row, "archive", f"archived passages not found at data/{archive}")
         return
     problems: list[Problem] = []
-    text = _decode(path.read_bytes(), shown, problems, row=row, column="archive", label=f"data/{archive}")
+    text = _decode(raw, shown, problems, row=row, column="archive", label=f"data/{archive}")
     yield from problems
     if text is None:
         return

@@ -91,6 +91,15 @@ def test_valid_data_that_does_not_load_is_reported_not_raised(tiny, monkeypatch)
     assert "could not be loaded (KeyError: 'lat')" in raised.value.problems[0].message
 
 
+def test_a_schema_field_without_a_type_is_read_as_text(tiny):
+    """Table Schema's default type is string; the loader follows it (hypothesis found a KeyError here)."""
+    descriptor = json.loads((tiny / "datapackage.json").read_text(encoding="utf-8"))
+    days = next(r for r in descriptor["resources"] if r["name"] == "protest_days")
+    del next(f for f in days["schema"]["fields"] if f["name"] == "note")["type"]
+    (tiny / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert str(load_valid_dataset(tiny).protest_days["note"].dtype) == "string"
+
+
 def test_load_valid_dataset_raises_with_every_problem(tiny):
     _break(tiny, 2, city_id="atlantis", value_low="987654")
     with pytest.raises(InvalidDataset) as raised:

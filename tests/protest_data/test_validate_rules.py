@@ -228,6 +228,10 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
         [("s2.txt", None, None, "is a link to a place outside the data directory: copy the file in instead"),
          ("sources.csv", 3, "archive", "data/sources/s2.txt leads outside the data directory (a link?): archived "
                                        "passages must be files inside data/")]),
+    "the archive can be read": (
+        edit("sources", 3, archive="sources/" + "x" * 300 + ".txt"),
+        [("sources.csv", 3, "archive", "should be sources/s2.txt"),
+         ("sources.csv", 3, "archive", f"cannot read data/sources/{'x' * 300}.txt: File name too long")]),
     "the archive is UTF-8, not UTF-16": (
         write_bytes("sources/s2.txt", lambda b: b.decode("utf-8").encode("utf-16")),
         [("sources.csv", 3, "archive", f"data/sources/s2.txt is saved as UTF-16 (it starts with a UTF-16 byte-order "
