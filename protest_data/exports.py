@@ -24,13 +24,24 @@ def report_columns(dataset: Dataset) -> list[str]:
 
 
 def reports_csv(dataset: Dataset, reports: pd.DataFrame) -> bytes:
-    """Reports (e.g. a filtered selection) with exactly the documented columns, as in reports.csv."""
+    """Reports (e.g. a filtered selection) with exactly the documented columns, written as in reports.csv:
+    dates as dates, as_of as the source gave it, numbers as written (-28, not -28.0)."""
     columns = report_columns(dataset)
     frame = reports.copy()
     frame["date"] = frame["date"].dt.strftime("%Y-%m-%d")
     frame["date_end"] = frame["date_end"].dt.strftime("%Y-%m-%d")
     frame["as_of"] = frame["as_of_text"]
+    for column in ("value_low", "value_high"):
+        frame[column] = frame[column].astype(object).map(_number_text)
     return frame[columns].to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _number_text(value) -> str:
+    """A number as reports.csv writes it: whole numbers without a decimal point; missing as empty."""
+    if value is None or value is pd.NA or pd.isna(value):
+        return ""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
 def _plain(value):

@@ -10,15 +10,27 @@ import frictionless
 from protest_data.exports import cities_geojson, package_zip, report_columns, reports_csv
 from protest_data.filters import ReportFilter
 from protest_data.summary import reports_with_sources
+from tests.protest_data.fixtures import report, tiny_dataset
 
 
 def test_csv_has_the_documented_columns_and_round_trips(dataset):
-    reports = reports_with_sources(dataset)
-    rows = list(csv.DictReader(io.StringIO(reports_csv(dataset, reports).decode("utf-8"))))
+    """Exporting every report gives back reports.csv, cell for cell."""
+    exported = reports_csv(dataset, reports_with_sources(dataset)).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(exported, newline="")))
+    with (dataset.data_dir / "reports.csv").open(encoding="utf-8", newline="") as handle:
+        original = list(csv.DictReader(handle))
     assert list(rows[0].keys()) == report_columns(dataset)
-    assert len(rows) == len(dataset.reports)
-    original = (dataset.data_dir / "reports.csv").read_text(encoding="utf-8")
-    assert reports_csv(dataset, reports).decode("utf-8").splitlines()[0] == original.splitlines()[0]
+    assert len(rows) == len(original)
+    differing = [(o["report_id"], column, o[column], r[column])
+                 for o, r in zip(original, rows, strict=True) for column in o if o[column] != r[column]]
+    assert differing == []
+
+
+def test_csv_writes_numbers_as_the_data_does(tmp_path):
+    data = tiny_dataset(tmp_path, [report("r1", "2021-01-23", "anadyr", "temperature_c", "-28", "-28"),
+                                   report("r2", "2021-01-23", "kazan", "crowd", "1.5", "", note="odd but valid")])
+    rows = list(csv.DictReader(io.StringIO(reports_csv(data, reports_with_sources(data)).decode("utf-8"))))
+    assert [(r["value_low"], r["value_high"]) for r in rows] == [("-28", "-28"), ("1.5", "")]
 
 
 def test_csv_of_a_filtered_selection(dataset):

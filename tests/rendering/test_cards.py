@@ -3,7 +3,11 @@
 import pandas as pd
 import pytest
 
-from rendering.cards import figure, report_card, safe_url, text
+from protest_data.summary import national_summary
+from rendering.cards import figure, national_headlines, report_card, safe_url, text
+from tests.protest_data.fixtures import report, tiny_dataset
+
+D23, D31 = "2021-01-23", "2021-01-31"
 
 HOSTILE = '<img src=x onerror="alert(1)"> `${alert(2)}` \\ </script>'
 
@@ -49,13 +53,18 @@ def test_russian_quotes_are_shown_as_published():
     assert 'lang="ru">В Якутске -43 градуса, «мороз»</blockquote>' in card
 
 
-def test_national_headlines_say_who_counted_and_when(dataset):
-    from rendering.cards import national_headlines
-    from protest_data.summary import national_summary
-
-    headlines = {h.label: h for h in national_headlines(national_summary(dataset, "2021-01-31"))}
-    assert headlines["Detained nationwide"].value.replace(",", "").split()[0].isdigit()
-    assert "OVD-Info" in headlines["Detained nationwide"].caption
-    assert "reported by" in headlines["Detained nationwide"].caption
-    one_day = dataset.reports[(dataset.reports["date"] == "2021-01-31") & dataset.reports["date_end"].isna()]
-    assert headlines["Cities in this dataset"].value == str(one_day["city_id"].dropna().nunique())
+def test_national_headlines_say_who_counted_and_when(tmp_path):
+    data = tiny_dataset(tmp_path, [
+        report("r1", D31, "", "detentions", "5083", "5083", as_of="2021-01-31T23:32:00+03:00"),
+        report("r2", D31, "", "cities", "100", "100", estimator="Reuters", counted="protests", source_id="s2"),
+        report("r3", D31, "kazan", "held"),
+        report("r4", D31, "anadyr", "held"),
+        report("r5", D23, "kazan", "held"),
+    ])
+    headlines = {h.label: h for h in national_headlines(national_summary(data, D31))}
+    assert headlines["Detained nationwide"].value == "5,083"
+    assert headlines["Detained nationwide"].caption == "OVD-Info, as of 2021-01-31T23:32:00+03:00; reported by Early Outlet"
+    assert headlines["Cities with protests"].value == "100"
+    assert headlines["Cities with protests"].caption == "1 source counts, from Reuters"
+    assert headlines["Cities in this dataset"].value == "2"
+    assert "Cities with detentions" not in headlines  # no such count in the data: no headline

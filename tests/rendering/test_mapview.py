@@ -2,6 +2,9 @@
 
 import re
 
+import pytest
+
+from rendering import assets
 from rendering.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, install_leaflet
 from rendering.mapview import js_string, standalone_html
 from rendering.markers import CityMarker
@@ -45,7 +48,24 @@ def test_leaflet_is_installed_from_the_package(tmp_path):
     target = install_leaflet(tmp_path / "leaflet")
     assert (target / "leaflet.js").stat().st_size > 100_000
     assert (target / "leaflet.css").is_file() and (target / "images" / "layers.png").is_file()
-    assert install_leaflet(target) == target  # idempotent
+
+
+def test_a_complete_install_is_left_alone(tmp_path, monkeypatch):
+    target = install_leaflet(tmp_path / "leaflet")
+    monkeypatch.setattr(assets.shutil, "copyfile", lambda *_: pytest.fail("copied again"))
+    assert install_leaflet(target) == target
+
+
+@pytest.mark.parametrize("damage", ["a file missing", "another version"])
+def test_a_damaged_install_is_repaired(tmp_path, damage):
+    target = install_leaflet(tmp_path / "leaflet")
+    if damage == "a file missing":
+        (target / "images" / "layers.png").unlink()
+    else:
+        (target / "VERSION").write_text("0.1\n")
+    install_leaflet(target)
+    assert (target / "images" / "layers.png").is_file()
+    assert (target / "VERSION").read_text().strip() == assets.leaflet_version()
 
 
 def test_popup_html_reaches_the_page_only_as_json(dataset):

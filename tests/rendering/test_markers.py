@@ -5,9 +5,9 @@ import math
 import pandas as pd
 import pytest
 
-from rendering.markers import LAYERS, city_markers, nearest_city
-from rendering.symbols import CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
 from protest_data.summary import city_day_summary, reports_with_sources
+from rendering.markers import LAYERS, CityMarker, city_markers, nearest_city
+from rendering.symbols import CROWD, DETENTIONS, NEUTRAL_COLOUR
 from tests.protest_data.fixtures import report, tiny_dataset
 
 D23 = "2021-01-23"
@@ -41,19 +41,22 @@ def test_circle_area_is_proportional_to_the_value(day):
     outer, inner = kazan.symbols
     assert (outer.value, inner.value) == (8000, 2000)
     assert math.isclose(CROWD.area(8000) / CROWD.area(2000), 4.0)
-    assert math.isclose(outer.radius, CROWD.radius(8000)) and math.isclose(inner.radius, CROWD.radius(2000))
+    # 9 px for 1,000 people; area grows with the value: 9 * sqrt(8) and 9 * sqrt(2)
+    assert outer.radius == pytest.approx(25.4558, abs=1e-4) and inner.radius == pytest.approx(12.7279, abs=1e-4)
 
 
 def test_detentions_use_their_own_scale_and_colour(day):
     summary, reports = day
     (symbol,) = _by_city(city_markers(summary, reports, {"detentions"}))["kazan"].symbols
-    assert symbol.colour == DETENTIONS.colour and math.isclose(symbol.radius, DETENTIONS.radius(123))
+    # 7 px for 100 detentions: 7 * sqrt(1.23)
+    assert symbol.colour == DETENTIONS.colour == "#c53030" and symbol.radius == pytest.approx(7.7634, abs=1e-4)
 
 
 def test_temperature_is_a_colour(day):
     summary, reports = day
     (symbol,) = _by_city(city_markers(summary, reports, {"temperature"}))["anadyr"].symbols
-    assert symbol.colour == TEMPERATURE.colour(-40) and symbol.radius == TEMPERATURE.radius
+    # two thirds of the way from -50 °C (#08306b) to -35 °C (#2171b5), channel by channel, rounded
+    assert symbol.colour == "#195b9c" and symbol.radius == 9.0
 
 
 def test_a_city_without_a_figure_for_the_layers_shown_is_neutral(day):
@@ -61,7 +64,14 @@ def test_a_city_without_a_figure_for_the_layers_shown_is_neutral(day):
     markers = _by_city(city_markers(summary, reports, {"crowd", "detentions"}))
     assert markers["anadyr"].neutral and markers["anadyr"].dot_colour == NEUTRAL_COLOUR
     assert not markers["kazan"].neutral
-    assert "no figure" in markers["anadyr"].tooltip or "layer off" in markers["anadyr"].tooltip
+    assert markers["anadyr"].tooltip == "Anadyr: \u221240 °C (layer off)"
+
+
+def test_a_city_with_no_figure_at_all_says_so(tmp_path):
+    data = tiny_dataset(tmp_path, [report("r1", D23, "anadyr", "held")])
+    reports = reports_with_sources(data)
+    (marker,) = city_markers(city_day_summary(data), reports, set(LAYERS))
+    assert marker.neutral and marker.tooltip == "Anadyr: protest reported, no figure"
 
 
 def test_switching_layers_off_leaves_only_dots(day):
@@ -95,6 +105,16 @@ def test_a_click_selects_the_nearest_dot(day):
     assert nearest_city(markers, 55.7, 49.3) == "kazan"
     assert nearest_city(markers, 64.0, 178.0) == "anadyr"
     assert nearest_city([], 0, 0) is None
+
+
+def test_a_click_measures_east_west_in_kilometres_not_degrees():
+    """At 60° north a degree of longitude is half a degree of latitude long: a dot 2° east is nearer
+    than a dot 1.5° north (1 against 1.5, scaled), though farther in raw degrees."""
+    def dot(city_id, lat, lon):
+        return CityMarker(city_id, lat, lon, True, "", "", ())
+
+    markers = [dot("east", 60.0, 12.0), dot("north", 61.5, 10.0)]
+    assert nearest_city(markers, 60.0, 10.0) == "east"
 
 
 def test_real_days_draw_every_city_of_the_day(dataset):
