@@ -5,6 +5,13 @@ import streamlit as st
 from rendering.assets import install_leaflet
 
 st.set_page_config(page_title="Navalny protests, January 2021", page_icon="🗺️", layout="wide")
+if not st.get_option("server.enableStaticServing"):
+    # Streamlit reads .streamlit/config.toml from the folder it was started in; elsewhere the map's
+    # Leaflet files are not served and the map would stay blank.
+    st.error("The map cannot be served: Streamlit was started outside the project's folder, so its settings "
+             "(.streamlit/config.toml) were not read. Start it with `python serve.py` (from any folder), or with "
+             "`streamlit run dashboard.py` inside the project's folder.")
+    st.stop()
 install_leaflet()
 
 st.navigation([

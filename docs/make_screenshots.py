@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.harness import chromium_path, launch_chromium, open_dashboard, streamlit_server  # noqa: E402
+from tools.browser import chromium_path, launch_chromium, open_dashboard, streamlit_server  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
 VIEWS = {
@@ -32,7 +32,7 @@ def main() -> int:
         page = browser.new_page(viewport={"width": 1400, "height": 1250})
         for day, query in VIEWS.items():
             open_dashboard(page, f"{base}/?date={day}&{query}")
-            page.wait_for_timeout(1500)
+            page.wait_for_load_state("networkidle")  # fonts and the panel drawn
             target = DOCS / f"map-{day}.png"
             page.screenshot(path=str(target))
             print(f"wrote {target}")

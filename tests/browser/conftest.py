@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.harness import chromium_path, launch_chromium, streamlit_server
+from tools.browser import chromium_path, launch_chromium, streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from protest_data.tables import DEFAULT_DATA_DIR
 from protest_data.validate import validate
-from tests.browser.harness import click_city, open_dashboard, streamlit_server
+from tools.browser import click_city, open_dashboard, streamlit_server
 from tests.conftest import read_rows, write_rows
 
 pytestmark = pytest.mark.browser
@@ -47,5 +47,5 @@ def test_hostile_quote_shows_as_text_in_popup_and_panel(recording, hostile_serve
     assert popup.locator("img").count() == 0 and popup.locator("b").filter(has_text="bold").count() == 0
     expect(page.get_by_text('<img src=x onerror="alert(1)">').first).to_be_visible()
     frame.locator("path.city-marker.city-kazan").hover(force=True)
-    page.wait_for_timeout(500)
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text("Kazan")  # the tooltip is drawn: had it run, a dialog
     assert recording.dialogs == []

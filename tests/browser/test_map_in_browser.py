@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from protest_data.summary import city_day_summary
-from tests.browser.harness import click_city, open_dashboard
+from tools.browser import click_city, open_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -79,9 +79,10 @@ def test_changing_the_day_keeps_the_users_zoom(recording, server):
     page = recording.page
     frame = open_dashboard(page, f"{server}/?date=2021-01-23")
     map_frame = next(f for f in page.frames if "st_folium" in f.url)
+    map_frame.evaluate("window.zooms = []; window.map.on('zoomend', () => window.zooms.push(window.map.getZoom()))")
     frame.locator(".leaflet-control-zoom-in").click()
     frame.locator(".leaflet-control-zoom-in").click()
-    page.wait_for_timeout(800)
+    map_frame.wait_for_function("window.zooms.length === 2")  # both zooms have ended
     zoomed = map_frame.evaluate("window.map.getZoom()")
     slider = page.locator("[data-testid='stSlider'] input[type='range']").first
     slider.focus()
@@ -95,5 +96,5 @@ def test_the_page_asks_no_host_but_the_app(recording, server, dataset):
     page = recording.page
     frame = open_dashboard(page, f"{server}/?date=2021-01-31&layers=crowd,detentions,temperature")
     expect(click_city(frame, "moscow")).to_contain_text("Moscow")
-    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")
     assert recording.hosts == {server.split("//")[1]}

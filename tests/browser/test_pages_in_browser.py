@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from protest_data.exports import report_columns
-from tests.browser.harness import open_dashboard
+from tools.browser import open_dashboard
 
 pytestmark = pytest.mark.browser
 

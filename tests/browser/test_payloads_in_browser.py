@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.safe_text import WORD_JOINER
-from tests.browser.harness import click_city, open_dashboard, streamlit_server
+from tools.browser import click_city, open_dashboard, streamlit_server
 from tests.payloads import CITY, DAY, FIELDS, marker, poisoned_copy, slug, visible_part
 
 pytestmark = pytest.mark.browser
