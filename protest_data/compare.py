@@ -7,13 +7,15 @@ import pandas as pd
 from .summary import city_day_summary, national_counts
 from .tables import Dataset
 
-FIGURES = ["crowd_min", "crowd_max", "detentions", "temperature_c"]
+FIGURES = ["crowd_low", "crowd_high", "detentions_low", "detentions_high", "temperature_low", "temperature_high"]
 
 
 def compare_days(dataset: Dataset, first: pd.Timestamp | str, second: pd.Timestamp | str) -> pd.DataFrame:
     """One row per city reported on either day: each day's figures and the change between them.
 
-    Changes are computed only where both days have a figure; a missing figure is never read as zero.
+    Each figure is the span the figure rule draws (smallest to largest of the counters' latest
+    figures); a missing figure stays missing, never zero. No change is computed: two spans from
+    different counters do not subtract into one honest number.
     """
     first, second = pd.Timestamp(first), pd.Timestamp(second)
     summary = city_day_summary(dataset)
@@ -29,18 +31,17 @@ def compare_days(dataset: Dataset, first: pd.Timestamp | str, second: pd.Timesta
     for figure in FIGURES:
         a, b = pd.to_numeric(table[f"{figure}_a"]), pd.to_numeric(table[f"{figure}_b"])
         table[f"{figure}_a"], table[f"{figure}_b"] = a.astype("Float64"), b.astype("Float64")
-    table["detentions_change"] = table["detentions_b"] - table["detentions_a"]
-    table["crowd_max_change"] = table["crowd_max_b"] - table["crowd_max_a"]
     return table.drop(columns=["reports_a", "reports_b"]).sort_values("name_en").reset_index(drop=True)
 
 
 def top_detentions(dataset: Dataset, day: pd.Timestamp | str, limit: int = 15) -> pd.DataFrame:
-    """The cities with the most detentions on a day, by the map's rule for picking a count."""
+    """The cities with the most detentions on a day: ranked by the largest count any counter gives."""
     summary = city_day_summary(dataset)
-    day_rows = summary[(summary["date"] == pd.Timestamp(day)) & summary["detentions"].notna()]
-    day_rows = day_rows.assign(detentions=pd.to_numeric(day_rows["detentions"]))
-    columns = ["city_id", "name_en", "detentions", "detentions_estimator", "detentions_as_of"]
-    return day_rows.nlargest(limit, "detentions")[columns].reset_index(drop=True)
+    day_rows = summary[(summary["date"] == pd.Timestamp(day)) & summary["detentions_high"].notna()]
+    day_rows = day_rows.assign(detentions_high=day_rows["detentions_high"].astype("float64"),
+                               detentions_low=day_rows["detentions_low"].astype("float64"))
+    columns = ["city_id", "name_en", "detentions_low", "detentions_high", "detentions_counters"]
+    return day_rows.nlargest(limit, "detentions_high")[columns].reset_index(drop=True)
 
 
 def national_timeline(dataset: Dataset, days: list[pd.Timestamp]) -> pd.DataFrame:

@@ -20,7 +20,7 @@ def test_compare_page_shows_both_days_and_all_cities(dataset):
     app = _page("compare")
     table = app.dataframe[0].value
     assert len(table) == dataset.reports["city_id"].dropna().nunique()
-    assert {"Detentions, 23 Jan", "Detentions, 31 Jan", "Detentions, change"} <= set(table.columns)
+    assert {"Detentions from, 23 Jan", "Detentions to, 31 Jan"} <= set(table.columns)
     assert "The national count as it grew" in [h.value for h in app.subheader]
 
 

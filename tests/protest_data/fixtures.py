@@ -17,7 +17,7 @@ def report(report_id, date, city_id, metric, low="", high="", estimator="OVD-Inf
                 value_high=high, estimator=estimator, as_of=as_of, source_id=source_id, quote=quote, note=note)
 
 
-def tiny_dataset(tmp_path: Path, reports: list[dict]):
+def tiny_dataset(tmp_path: Path, reports: list[dict], extra_estimators: list[str] = ()):
     data = tmp_path / "tiny"
     data.mkdir()
     shutil.copy(DEFAULT_DATA_DIR / "datapackage.json", data)
@@ -33,6 +33,7 @@ def tiny_dataset(tmp_path: Path, reports: list[dict]):
         dict(estimator="police", kind="police", description=""),
         dict(estimator="Reuters", kind="media", description=""),
         dict(estimator="organisers", kind="organisers", description=""),
+        *[dict(estimator=name, kind="other", description="") for name in extra_estimators],
     ])
     write_rows(data / "cities.csv", [
         dict(city_id="kazan", name_en="Kazan", name_ru="Казань", region="Tatarstan Republic", country_code="RU",
