@@ -9,6 +9,10 @@ The rules (CODEBOOK.md, "How the map picks a figure") are deterministic:
 - temperature: the coldest temperature reported, with the range of all reports.
 
 Figures that span several protest days (``date_end`` set) never enter a one-day summary.
+
+A ``no_protest`` report (a source says no protest took place in that city that day) is never a protest:
+a city whose only reports that day are absences is kept in the summary, for the map's quiet symbol, with
+``protest_reported`` False, and is never counted as a protest city.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ ESTIMATOR_RANK = {"monitor": 1, "police": 2, "authorities": 3, "media": 4, "inde
                   "organisers": 5, "other": 6}
 PREFERRED_ESTIMATOR = "OVD-Info"
 MOSCOW_OFFSET = pd.Timedelta(hours=3)
+# Reports that say a protest took place in a city: 'held' and every figure about it.
+PROTEST_METRICS = ("held", "crowd", "detentions", "temperature_c")
+ABSENCE_METRIC = "no_protest"
 
 
 def reports_with_sources(dataset: Dataset) -> pd.DataFrame:
@@ -82,6 +89,8 @@ def city_day_summary(dataset: Dataset) -> pd.DataFrame:
     reports = single_day(reports_with_sources(dataset))
     reports = reports[reports["city_id"].notna()]
     base = reports.groupby(KEYS).agg(reports=("report_id", "size"), sources=("source_id", "nunique"))
+    base["protest_reported"] = reports["metric"].isin(PROTEST_METRICS).groupby([reports[k] for k in KEYS]).any()
+    base["no_protest_reports"] = (reports["metric"] == ABSENCE_METRIC).groupby([reports[k] for k in KEYS]).sum()
 
     crowd = _value_span(reports, "crowd", "crowd_min", "crowd_max").rename(columns={"crowd_reports": "crowd_estimates"})
     temps = _value_span(reports, "temperature_c", "temperature_c", "temperature_max")
@@ -112,7 +121,7 @@ _FIGURE_COLUMNS = [
     "detentions", "detentions_is_lower_bound", "detentions_estimator", "detentions_as_of",
     "detentions_report_id", "detentions_min", "detentions_max", "detentions_counts",
     "temperature_c", "temperature_max", "temperature_reports",
-    "reports", "sources",
+    "reports", "sources", "protest_reported", "no_protest_reports",
 ]
 
 
@@ -135,7 +144,8 @@ def national_summary(dataset: Dataset, day: pd.Timestamp | str) -> dict:
     - ``cities_with_detentions``: the count of cities with detentions, by the same rule;
     - ``cities_with_protests``: every count of cities where protests were held, as sources gave them
       (counts of protests announced in advance are left out);
-    - ``cities_in_dataset``: the cities this dataset has a report for that day.
+    - ``cities_in_dataset``: the cities this dataset reports a protest in that day (a city whose only
+      reports are of no protest is not one).
     """
     day = pd.Timestamp(day)
     reports = single_day(reports_with_sources(dataset))
@@ -147,8 +157,13 @@ def national_summary(dataset: Dataset, day: pd.Timestamp | str) -> dict:
         "detentions": pick_count(_national_counts(reports, day)),
         "cities_with_detentions": pick_count(cities[cities["counted"] == "detentions"]),
         "cities_with_protests": protests.sort_values(["value_low", "value_high"], na_position="first"),
-        "cities_in_dataset": int(that_day["city_id"].dropna().nunique()),
+        "cities_in_dataset": protest_cities(that_day),
     }
+
+
+def protest_cities(reports: pd.DataFrame) -> int:
+    """How many cities the reports say a protest took place in (absences never count)."""
+    return int(reports.loc[reports["metric"].isin(PROTEST_METRICS), "city_id"].dropna().nunique())
 
 
 def reports_for_city(reports: pd.DataFrame, city_id: str) -> pd.DataFrame:
@@ -157,7 +172,7 @@ def reports_for_city(reports: pd.DataFrame, city_id: str) -> pd.DataFrame:
     ``reports`` is :func:`reports_with_sources` output (the app caches it once).
     """
     frame = reports[reports["city_id"] == city_id]
-    metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3}
+    metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3, ABSENCE_METRIC: 4}
     return frame.assign(_m=frame["metric"].map(metric_order)).sort_values(
         ["date", "_m", "as_of", "report_id"], na_position="last"
     ).drop(columns="_m").reset_index(drop=True)

@@ -50,8 +50,8 @@ def test_russian_quotes_are_shown_as_published():
 
 
 def test_national_headlines_say_who_counted_and_when(dataset):
-    from rendering.cards import national_headlines
     from protest_data.summary import national_summary
+    from rendering.cards import national_headlines
 
     headlines = {h.label: h for h in national_headlines(national_summary(dataset, "2021-01-31"))}
     assert headlines["Detained nationwide"].value.replace(",", "").split()[0].isdigit()

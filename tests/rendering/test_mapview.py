@@ -49,8 +49,8 @@ def test_leaflet_is_installed_from_the_package(tmp_path):
 
 
 def test_popup_html_reaches_the_page_only_as_json(dataset):
-    from rendering.markers import city_markers
     from protest_data.summary import city_day_summary, reports_with_sources
+    from rendering.markers import city_markers
 
     summary = city_day_summary(dataset)
     day = summary["date"].min()

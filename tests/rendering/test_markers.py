@@ -5,9 +5,9 @@ import math
 import pandas as pd
 import pytest
 
+from protest_data.summary import city_day_summary, reports_with_sources
 from rendering.markers import LAYERS, city_markers, nearest_city
 from rendering.symbols import CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
-from protest_data.summary import city_day_summary, reports_with_sources
 from tests.protest_data.fixtures import report, tiny_dataset
 
 D23 = "2021-01-23"
