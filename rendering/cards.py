@@ -100,8 +100,22 @@ def figure_lines(counters: pd.DataFrame, words: Words) -> str:
     return "".join(blocks)
 
 
-def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
+def absence_lines(absences: pd.DataFrame | None, words: Words, *, conflict: bool) -> str:
+    """Who reports that no protest took place here that day (and, if others report one, that they differ)."""
+    if absences is None or not len(absences):
+        return ""
+    said = ", ".join(dict.fromkeys(f"{row['estimator']} ({row['publisher']})" for _, row in absences.iterrows()))
+    ids = " ".join(str(r) for r in absences["report_id"])
+    message = words._("Sources disagree: no protest here, according to {sources}", sources=said) if conflict \
+        else words._("No protest here, according to {sources}", sources=said)
+    return f'<p class="absence{" conflict" if conflict else ""}" data-report-ids="{text(ids)}">{text(message)}</p>'
+
+
+def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words, *,
+                 absences: pd.DataFrame | None = None, absence_only: bool = False) -> str:
     """Plain text for hovering a dot: the city and each metric's counters, briefly."""
+    if absence_only:
+        return f"{city_name(city, words)}: {words._('a source reports no protest here')}"
     parts = []
     for metric in ("crowd", "detentions"):
         rows = counters[counters["metric"] == metric]
@@ -118,16 +132,23 @@ def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
         high = temps["value_high"].fillna(temps["value_low"]).max()
         parts.append(formatting.temperature_span(low, high, len(temps), words))
     detail = "; ".join(parts) if parts else words._("protest reported, no figure")
+    if absences is not None and len(absences):
+        detail += "; " + words._("another source reports no protest")
     return f"{city_name(city, words)}: {detail}"
 
 
-def city_popup(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
+def city_popup(city: pd.Series, counters: pd.DataFrame, words: Words, *,
+               absences: pd.DataFrame | None = None, absence_only: bool = False) -> str:
     """The popup for one city on one day: its figures with who counted them, and where to read more."""
     lines = figure_lines(counters, words)
-    figures = lines or f'<p class="no-figures">{text(words._("Protest reported; no figures."))}</p>'
+    if absence_only:
+        figures = ""
+    else:
+        figures = lines or f'<p class="no-figures">{text(words._("Protest reported; no figures."))}</p>'
+    absence = absence_lines(absences, words, conflict=not absence_only)
     return (
         f'<div class="city-popup" data-city="{text(city["city_id"])}">{city_heading(city, words)}'
-        f'<div class="figures">{figures}</div>'
+        f'<div class="figures">{figures}</div>{absence}'
         f'<p class="more">{text(words._("Every quote is in the panel beside the map."))}</p></div>'
     )
 
