@@ -16,7 +16,14 @@ from pages.common import (
     show_notices,
     summary,
 )
-from protest_data.summary import absences_by_city, counters_by_city, day_counters, national_summary, protest_days, reports_for_city
+from protest_data.summary import (
+    absences_by_city,
+    counters_by_city,
+    day_counters,
+    national_summary,
+    protest_days,
+    reports_for_city,
+)
 from rendering.cards import DRAWN, SUPERSEDED, figure_lines, history_timeline, report_list
 from rendering.headlines import national_headlines
 from rendering.i18n import ENGLISH

@@ -5,7 +5,15 @@ from __future__ import annotations
 from .cards import text
 from .formatting import number
 from .i18n import Words
-from .symbols import ABSENCE_COLOUR, ABSENCE_RING_COLOUR, CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE, ProportionalScale
+from .symbols import (
+    ABSENCE_COLOUR,
+    ABSENCE_RING_COLOUR,
+    CROWD,
+    DETENTIONS,
+    NEUTRAL_COLOUR,
+    TEMPERATURE,
+    ProportionalScale,
+)
 
 
 def _circles(scale: ProportionalScale, title: str, words: Words) -> str:
