@@ -45,11 +45,11 @@ def _temperature(words: Words) -> str:
 def legend_html(layers: tuple[str, ...] | set[str], words: Words) -> str:
     blocks = []
     if "crowd" in layers:
-        blocks.append(_circles(CROWD, words._("Crowd (area ∝ people): the outer circle is the largest figure, "
-                                              "the inner one the smallest, across all who estimated it"), words))
+        title = words._("Crowd (area ∝ people): the outer circle is the largest figure, the inner one the smallest, across all who estimated it")  # noqa: E501
+        blocks.append(_circles(CROWD, title, words))
     if "detentions" in layers:
-        blocks.append(_circles(DETENTIONS, words._("Detentions (area ∝ people detained): each counter's latest "
-                                                   "count; circles span the smallest to the largest"), words))
+        title = words._("Detentions (area ∝ people detained): each counter's latest count; circles span the smallest to the largest")  # noqa: E501
+        blocks.append(_circles(DETENTIONS, title, words))
     if "temperature" in layers:
         blocks.append(_temperature(words))
     neutral = text(words._("protest reported, no figure for the layers shown"))
