@@ -59,6 +59,6 @@ def national_timeline(dataset: Dataset, days: list[pd.Timestamp]) -> pd.DataFram
         return pd.DataFrame()
     timeline = pd.concat(frames, ignore_index=True)
     timeline["count"] = timeline["value_low"].fillna(timeline["value_high"])
-    columns = ["day", "hours_since_day_began", "count", "value_low", "value_high", "as_of_text", "publisher",
+    columns = ["date", "day", "hours_since_day_began", "count", "value_low", "value_high", "as_of_text", "publisher",
                "report_id", "quote"]
     return timeline[columns].sort_values(["day", "hours_since_day_began"]).reset_index(drop=True)
