@@ -11,13 +11,15 @@ CITY_METRICS = ["held", "crowd", "detentions", "temperature_c"]
 
 
 def coverage_by_day(dataset: Dataset) -> pd.DataFrame:
-    """Per protest day: cities with any report, with each metric, with a crowd or detention figure."""
+    """Per declared protest day (every one, even without reports): its kind, cities with any report,
+    with each metric, with a crowd or detention figure. A 'held_only' day has no figures by design."""
     reports = single_day(dataset.reports)
     reports = reports[reports["city_id"].notna()]
     rows = []
+    kinds = dict(zip(dataset.protest_days["date"], dataset.protest_days["kind"]))
     for day in dataset.protest_days["date"].sort_values():
         that_day = reports[reports["date"] == day]
-        row = {"date": day, "cities": that_day["city_id"].nunique()}
+        row = {"date": day, "kind": kinds[day], "cities": that_day["city_id"].nunique()}
         for metric in CITY_METRICS:
             row[f"cities_with_{metric}"] = that_day.loc[that_day["metric"] == metric, "city_id"].nunique()
         figures = that_day[that_day["metric"].isin(["crowd", "detentions"])]
