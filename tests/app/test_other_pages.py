@@ -16,11 +16,17 @@ def _page(page: str, **query) -> AppTest:
     return app
 
 
-def test_compare_page_shows_both_days_and_all_cities(dataset):
+def test_compare_page_lists_every_city_reported_on_either_day(dataset):
+    from protest_data.compare import compare_days
+    from protest_data.summary import protest_days
+
     app = _page("compare")
     table = app.dataframe[0].value
-    assert len(table) == dataset.reports["city_id"].dropna().nunique()
-    assert {"Detentions, 23 Jan", "Detentions, 31 Jan", "Detentions, change"} <= set(table.columns)
+    labels = {f"{day:%d %b}": day for day in protest_days(dataset)}
+    compared = [labels[c.removeprefix("Reported ")] for c in table.columns if c.removeprefix("Reported ") in labels]
+    assert len(compared) == 2 and "Detentions, change" in table.columns
+    expected = compare_days(dataset, *compared)
+    assert sorted(table["City"]) == sorted(expected["name_en"])
     assert "The national count as it grew" in [h.value for h in app.subheader]
 
 

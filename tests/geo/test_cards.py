@@ -51,11 +51,12 @@ def test_russian_quotes_are_shown_as_published():
 
 def test_national_headlines_say_who_counted_and_when(dataset):
     from geo.cards import national_headlines
-    from protest_data.summary import national_summary
+    from protest_data.summary import national_summary, protest_days
 
-    headlines = {h.label: h for h in national_headlines(national_summary(dataset, "2021-01-31"))}
-    assert headlines["Detained nationwide"].value.replace(",", "").split()[0].isdigit()
-    assert "OVD-Info" in headlines["Detained nationwide"].caption
-    assert "reported by" in headlines["Detained nationwide"].caption
-    one_day = dataset.reports[(dataset.reports["date"] == "2021-01-31") & dataset.reports["date_end"].isna()]
-    assert headlines["Cities in this dataset"].value == str(one_day["city_id"].dropna().nunique())
+    for day in protest_days(dataset):
+        headlines = {h.label: h for h in national_headlines(national_summary(dataset, day))}
+        assert headlines["Detained nationwide"].value.replace(",", "").split()[0].isdigit(), day
+        assert "OVD-Info" in headlines["Detained nationwide"].caption
+        assert "reported by" in headlines["Detained nationwide"].caption
+        one_day = dataset.reports[(dataset.reports["date"] == day) & dataset.reports["date_end"].isna()]
+        assert headlines["Cities in this dataset"].value == str(one_day["city_id"].dropna().nunique())
