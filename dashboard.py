@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo.assets import install_leaflet
+from rendering.assets import install_leaflet
 
 st.set_page_config(page_title="Navalny protests, January 2021", page_icon="🗺️", layout="wide")
 install_leaflet()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from protest_data.summary import city_day_summary, protest_days, reports_with_sources
+from protest_data.summary import Figures, city_day_summary, figures, protest_days, reports_with_sources
 from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
-from protest_data.viewstate import View, read_view
+from rendering.viewstate import View, read_view
 
 VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
@@ -34,33 +36,48 @@ def data_dir() -> str:
     return os.environ.get("PROTEST_DATA_DIR", str(DEFAULT_DATA_DIR))
 
 
-@st.cache_data(show_spinner="Loading and validating the dataset…")
-def _load(directory: str) -> Dataset:
+def data_version(directory: str) -> str:
+    """A fingerprint of the data files (names, sizes, modification times): edited data is picked up."""
+    root = Path(directory)
+    stats = sorted((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns)
+                   for p in root.rglob("*") if p.is_file())
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
+
+
+@st.cache_data(show_spinner="Loading and validating the dataset…", max_entries=2)
+def _load(directory: str, version: str) -> Dataset:
     return load_valid_dataset(directory)
 
 
-@st.cache_data
-def _summary(directory: str) -> pd.DataFrame:
-    return city_day_summary(_load(directory))
+@st.cache_resource(max_entries=2)
+def _derived(directory: str, version: str) -> tuple[pd.DataFrame, Figures, pd.DataFrame]:
+    """What every rerun reads, computed once per data version and shared (read-only) by all sessions."""
+    dataset = _load(directory, version)
+    rule = figures(dataset)
+    return reports_with_sources(dataset), rule, city_day_summary(dataset, rule)
 
 
-@st.cache_data
-def _reports(directory: str) -> pd.DataFrame:
-    return reports_with_sources(_load(directory))
-
-
-def summary() -> pd.DataFrame:
-    return _summary(data_dir())
+def _current() -> tuple[str, str]:
+    directory = data_dir()
+    return directory, data_version(directory)
 
 
 def reports() -> pd.DataFrame:
-    return _reports(data_dir())
+    return _derived(*_current())[0]
+
+
+def figure_rule() -> Figures:
+    return _derived(*_current())[1]
+
+
+def summary() -> pd.DataFrame:
+    return _derived(*_current())[2]
 
 
 def dataset_or_stop() -> Dataset:
     """The validated dataset; on invalid data, every problem on screen and nothing else."""
     try:
-        return _load(data_dir())
+        return _load(*_current())
     except InvalidDataset as error:
         st.error("The dataset failed validation, so nothing is shown. Problems:")
         st.code("\n".join(str(p) for p in error.problems), language=None)

@@ -24,11 +24,12 @@ table = compare_days(dataset, first, second)
 a, b = f"{first:%d %b}", f"{second:%d %b}"
 shown = table.rename(columns={
     "name_en": "City", "region": "Region",
-    "crowd_min_a": f"Crowd from, {a}", "crowd_max_a": f"Crowd to, {a}",
-    "crowd_min_b": f"Crowd from, {b}", "crowd_max_b": f"Crowd to, {b}",
-    "detentions_a": f"Detentions, {a}", "detentions_b": f"Detentions, {b}",
-    "temperature_c_a": f"°C, {a}", "temperature_c_b": f"°C, {b}",
-    "detentions_change": "Detentions, change", "crowd_max_change": "Largest crowd estimate, change",
+    "crowd_low_a": f"Crowd from, {a}", "crowd_high_a": f"Crowd to, {a}",
+    "crowd_low_b": f"Crowd from, {b}", "crowd_high_b": f"Crowd to, {b}",
+    "detentions_low_a": f"Detentions from, {a}", "detentions_high_a": f"Detentions to, {a}",
+    "detentions_low_b": f"Detentions from, {b}", "detentions_high_b": f"Detentions to, {b}",
+    "temperature_low_a": f"°C from, {a}", "temperature_high_a": f"°C to, {a}",
+    "temperature_low_b": f"°C from, {b}", "temperature_high_b": f"°C to, {b}",
     "reported_a": f"Reported {a}", "reported_b": f"Reported {b}",
 })
 st.subheader(f"{len(table)} cities reported on either day")
@@ -47,9 +48,9 @@ for column, day in zip(columns, (first, second)):
         alt.Chart(top)
         .mark_bar(color="#c53030")
         .encode(
-            x=alt.X("detentions:Q", title="Detained"),
+            x=alt.X("detentions_high:Q", title="Detained (largest count; the smallest is in the tooltip)"),
             y=alt.Y("name_en:N", sort="-x", title=None),
-            tooltip=["name_en", "detentions", "detentions_estimator", "detentions_as_of"],
+            tooltip=["name_en", "detentions_low", "detentions_high", "detentions_counters"],
         )
         .properties(title=day_label(day), height=24 * len(top) + 20)
     )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.cards import report_list
 from pages.common import current_view, data_dir, dataset_or_stop, day_label, reports, require_entrypoint, set_view
 from protest_data.coverage import coverage_by_day, coverage_by_region, national_coverage
 from protest_data.exports import cities_geojson_bytes, package_zip, reports_csv
 from protest_data.filters import ReportFilter
 from protest_data.summary import protest_days
-from protest_data.viewstate import View
+from rendering.cards import report_list
+from rendering.i18n import ENGLISH
+from rendering.viewstate import View
 
 require_entrypoint()
 dataset = dataset_or_stop()
@@ -48,7 +49,7 @@ event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
                      column_config={"quote": st.column_config.TextColumn("quote", width="large")})
 rows = event.selection.rows if event else []
 if rows:
-    st.html(report_list(selected.iloc[rows], show_day=True))
+    st.html(report_list(selected.iloc[rows], ENGLISH, show_day=True))
 
 downloads = st.columns(3)
 downloads[0].download_button("Filtered reports (CSV)", reports_csv(dataset, selected), "reports-filtered.csv",

@@ -5,27 +5,32 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.cards import national_headlines, report_list
-from geo.legend import legend_html
-from geo.mapview import base_map, layer_groups
-from geo.markers import city_markers, nearest_city
 from pages.common import (
     current_view,
     dataset_or_stop,
     day_label,
+    figure_rule,
     reports,
     require_entrypoint,
     set_view,
     show_notices,
     summary,
 )
-from protest_data.summary import national_summary, protest_days, reports_for_city
-from protest_data.viewstate import ALL_LAYERS, View
+from protest_data.summary import counters_by_city, day_counters, national_summary, protest_days, reports_for_city
+from rendering.cards import DRAWN, SUPERSEDED, figure_lines, history_timeline, report_list
+from rendering.headlines import national_headlines
+from rendering.i18n import ENGLISH
+from rendering.legend import legend_html
+from rendering.mapview import base_map, layer_groups
+from rendering.markers import city_markers, nearest_city
+from rendering.viewstate import ALL_LAYERS, View
 
 LAYER_LABELS = {"crowd": "Crowd size", "detentions": "Detentions", "temperature": "Temperature"}
 
 require_entrypoint()
+words = ENGLISH
 dataset = dataset_or_stop()
+rule = figure_rule()
 days = protest_days(dataset)
 view = current_view(dataset)
 
@@ -42,14 +47,13 @@ layers = tuple(
 )
 view = View(day, layers, view.city)
 
-for column, headline in zip(st.columns(4), national_headlines(national_summary(dataset, day))):
+for column, headline in zip(st.columns(4), national_headlines(national_summary(dataset, day, rule), words)):
     column.metric(headline.label, headline.value, help=headline.help)
     if headline.caption:
         column.caption(headline.caption)
 
 day_summary = summary()[lambda frame: frame["date"] == day]
-day_reports = reports()[lambda frame: (frame["date"] == day) & frame["date_end"].isna()]
-markers = city_markers(day_summary, day_reports, set(layers))
+markers = city_markers(day_summary, counters_by_city(rule, day), set(layers), words)
 
 map_column, panel = st.columns([3, 2])
 with map_column:
@@ -61,7 +65,7 @@ with map_column:
         height=600,
         use_container_width=True,
     )
-    st.html(legend_html(layers))
+    st.html(legend_html(layers, words))
 
 count = (clicked or {}).get("last_object_clicked_count")
 point = (clicked or {}).get("last_object_clicked")
@@ -87,6 +91,16 @@ with panel:
         st.subheader(f"{city['name_en']} · {city['name_ru']}")
         status = f" — {city['territory_status']}" if isinstance(city["territory_status"], str) else ""
         st.caption(f"{city['region']}{status}")
+        today = day_counters(rule, view.date, view.city)
+        if len(today):
+            st.markdown(f"**{day_label(view.date)}: the figures**")
+            st.html(f'<div class="panel-figures">{figure_lines(today, words)}</div>')
+        annotated = rule.reports[rule.reports["place"] == view.city]
+        statuses = {str(r): (DRAWN if drawn else SUPERSEDED)
+                    for r, drawn in zip(annotated["report_id"], annotated["drawn"])}
+        history = history_timeline(annotated[annotated["date"] == view.date], words)
+        if history:
+            st.html(history)
         city_reports = reports_for_city(reports(), view.city)
         # The selected day first, then the other days, then figures spanning several days.
         by_day = sorted(city_reports.groupby("date", sort=True), key=lambda item: item[0] != view.date)
@@ -94,8 +108,8 @@ with panel:
             one_day = group[group["date_end"].isna()]
             if len(one_day):
                 st.markdown(f"**{day_label(report_day)}** — {len(one_day)} report(s)")
-                st.html(report_list(one_day, show_day=False))
+                st.html(report_list(one_day, words, show_day=False, statuses=statuses))
         spanning = city_reports[city_reports["date_end"].notna()]
         if len(spanning):
             st.markdown("**Over several protest days**")
-            st.html(report_list(spanning, show_day=True))
+            st.html(report_list(spanning, words, show_day=True))

@@ -9,9 +9,7 @@ import pandas as pd
 from .summary import city_day_summary, national_counts
 from .tables import Dataset
 
-FIGURES = ["crowd_min", "crowd_max", "detentions", "temperature_c"]
-# Which report each day's detention figure comes from, so a page can link every figure to its source.
-PROVENANCE = ["detentions_estimator", "detentions_report_id"]
+FIGURES = ["crowd_low", "crowd_high", "detentions_low", "detentions_high", "temperature_low", "temperature_high"]
 # The pair the project's design card compares: the first two days of the wave. Used when both are present.
 PREFERRED_PAIR = (pd.Timestamp("2021-01-23"), pd.Timestamp("2021-01-31"))
 
@@ -30,17 +28,19 @@ def default_comparison(days: Sequence[pd.Timestamp]) -> tuple[pd.Timestamp, pd.T
 
 
 def compare_days(dataset: Dataset, first: pd.Timestamp | str, second: pd.Timestamp | str) -> pd.DataFrame:
-    """One row per city reported on either day: each day's figures and the change between them.
+    """One row per city reported on either day, with each day's figures.
 
     Columns for the first day end in ``_a``, for the second in ``_b``, whichever days they are.
     ``reported_on`` says where a city appears: ``both``, ``a`` (first day only) or ``b`` (second only).
-    Changes are computed only where both days have a figure; a missing figure is never read as zero.
+    Each figure is the span the figure rule draws (smallest to largest of the counters' latest
+    figures); a missing figure stays missing, never zero. No change is computed: two spans from
+    different counters do not subtract into one honest number.
     """
     first, second = pd.Timestamp(first), pd.Timestamp(second)
     summary = city_day_summary(dataset)
     cities = dataset.cities[["city_id", "name_en", "name_ru", "region", "territory_status"]]
     table = cities.copy()
-    per_day = [*FIGURES, *PROVENANCE, "reports"]
+    per_day = [*FIGURES, "reports"]
     for day, suffix in ((first, "a"), (second, "b")):
         day_rows = summary.loc[summary["date"] == day, ["city_id", *per_day]]
         day_rows = day_rows.rename(columns={c: f"{c}_{suffix}" for c in per_day})
@@ -54,21 +54,17 @@ def compare_days(dataset: Dataset, first: pd.Timestamp | str, second: pd.Timesta
     for figure in FIGURES:
         a, b = pd.to_numeric(table[f"{figure}_a"]), pd.to_numeric(table[f"{figure}_b"])
         table[f"{figure}_a"], table[f"{figure}_b"] = a.astype("Float64"), b.astype("Float64")
-    for column in PROVENANCE:
-        for suffix in ("a", "b"):
-            table[f"{column}_{suffix}"] = table[f"{column}_{suffix}"].astype("string")
-    table["detentions_change"] = table["detentions_b"] - table["detentions_a"]
-    table["crowd_max_change"] = table["crowd_max_b"] - table["crowd_max_a"]
     return table.drop(columns=["reports_a", "reports_b"]).sort_values("name_en").reset_index(drop=True)
 
 
 def top_detentions(dataset: Dataset, day: pd.Timestamp | str, limit: int = 15) -> pd.DataFrame:
-    """The cities with the most detentions on a day, by the map's rule for picking a count."""
+    """The cities with the most detentions on a day: ranked by the largest count any counter gives."""
     summary = city_day_summary(dataset)
-    day_rows = summary[(summary["date"] == pd.Timestamp(day)) & summary["detentions"].notna()]
-    day_rows = day_rows.assign(detentions=pd.to_numeric(day_rows["detentions"]))
-    columns = ["city_id", "name_en", "detentions", "detentions_estimator", "detentions_as_of", "detentions_report_id"]
-    return day_rows.nlargest(limit, "detentions")[columns].reset_index(drop=True)
+    day_rows = summary[(summary["date"] == pd.Timestamp(day)) & summary["detentions_high"].notna()]
+    day_rows = day_rows.assign(detentions_high=day_rows["detentions_high"].astype("float64"),
+                               detentions_low=day_rows["detentions_low"].astype("float64"))
+    columns = ["city_id", "name_en", "detentions_low", "detentions_high", "detentions_counters"]
+    return day_rows.nlargest(limit, "detentions_high")[columns].reset_index(drop=True)
 
 
 def national_timeline(dataset: Dataset, days: Sequence[pd.Timestamp]) -> pd.DataFrame:

@@ -24,7 +24,8 @@ def protest_day(date: str, kind: str = "figures") -> dict:
     return dict(date=date, label=f"{date} — a test day", label_ru=f"{date} — тестовый день", kind=kind, note="")
 
 
-def tiny_dataset(tmp_path: Path, reports: list[dict], days: list[dict] | None = None):
+def tiny_dataset(tmp_path: Path, reports: list[dict], extra_estimators: list[str] = (),
+                 days: list[dict] | None = None):
     """A tiny data package: its own protest days (``days``, by default TINY_DAYS), two sources, two cities."""
     data = tmp_path / "tiny"
     data.mkdir()
@@ -41,6 +42,7 @@ def tiny_dataset(tmp_path: Path, reports: list[dict], days: list[dict] | None = 
         dict(estimator="police", kind="police", description=""),
         dict(estimator="Reuters", kind="media", description=""),
         dict(estimator="organisers", kind="organisers", description=""),
+        *[dict(estimator=name, kind="other", description="") for name in extra_estimators],
     ])
     write_rows(data / "cities.csv", [
         dict(city_id="kazan", name_en="Kazan", name_ru="Казань", region="Tatarstan Republic", country_code="RU",

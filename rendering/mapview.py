@@ -1,5 +1,5 @@
 """The folium map: a constant base (Russia's outline, optional online tiles) and one feature group
-per layer, built from :mod:`geo.markers`.
+per layer, built from :mod:`rendering.markers`.
 
 The base map never changes while the app runs, so streamlit-folium keeps it mounted and the user's
 zoom survives a change of day or layers; the feature groups are swapped in place.
@@ -17,10 +17,11 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo.outline import basemap
+
 from .assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from .cards import text
 from .markers import CityMarker
-from .outline import basemap
 
 RUSSIA_BOUNDS = [[41.0, 19.0], [78.0, 191.0]]  # south-west, north-east, display frame
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from protest_data.viewstate import DEFAULT_LAYERS, View, read_view
+from rendering.viewstate import DEFAULT_LAYERS, View, read_view
 
 DAYS = [pd.Timestamp("2021-01-23"), pd.Timestamp("2021-01-31")]
 CITIES = ["kazan", "moscow"]

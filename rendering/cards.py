@@ -1,0 +1,197 @@
+"""HTML for a city's figures and reports, shared by map popups and the dashboard's side panel.
+
+Everything that comes from the data (quotes, names, publishers, notes, links) is text, never markup:
+it passes through :func:`text` (HTML-escaped, backticks too) or :func:`safe_url` before it is placed in
+HTML. The result is later embedded in JavaScript as a JSON string (see rendering.mapview), never inside
+a template literal, so ``${...}`` and backslashes stay inert as well.
+
+Which figures are shown, and which reports stand behind them, comes from the figure rule
+(protest_data.figures): this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from . import formatting
+from .formatting import missing
+from .i18n import Words
+from .vocabulary import metric_label
+
+DRAWN = "drawn"
+SUPERSEDED = "superseded"
+MAX_COUNTERS_IN_TOOLTIP = 3
+
+
+def text(value: object) -> str:
+    """Data as HTML text: escaped, with missing values as an empty string."""
+    if missing(value):
+        return ""
+    return html.escape(str(value), quote=True).replace("`", "&#96;")
+
+
+def safe_url(url: object) -> str | None:
+    """An http(s) URL, escaped for an attribute; anything else (javascript:, data:) is refused."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return text(url.strip())
+
+
+def city_name(city: pd.Series, words: Words) -> str:
+    """The city's name in the interface's language."""
+    return str(city["name_ru"] if words.lang == "ru" and not missing(city.get("name_ru")) else city["name_en"])
+
+
+def _other_name(city: pd.Series, words: Words) -> tuple[str, str]:
+    if words.lang == "ru":
+        return str(city["name_en"]), "en"
+    return ("" if missing(city.get("name_ru")) else str(city["name_ru"])), "ru"
+
+
+def city_heading(city: pd.Series, words: Words, *, region: str | None = None) -> str:
+    other, other_lang = _other_name(city, words)
+    status = text(city.get("territory_status"))
+    place = text(region if region is not None else city.get("region"))
+    where = f"{place} &mdash; {status}" if status else place
+    return (
+        f'<h4 class="city-name" id="city-heading-{text(city["city_id"])}">{text(city_name(city, words))} '
+        f'<span lang="{other_lang}">{text(other)}</span></h4><div class="region">{where}</div>'
+    )
+
+
+def counter_figure(row: pd.Series, words: Words) -> str:
+    """One counter's latest figure: '14 — police', with its time and the outlets that reported it."""
+    value = formatting.figure(str(row["metric"]), row["value_low"], row["value_high"], words)
+    when = formatting.moment(row.get("as_of_text"), words)
+    when_part = f' <span class="as-of">{text(words._("as of {time}", time=when))}</span>' if when else ""
+    via = ", ".join(row["publishers"])
+    via_part = f' <span class="via">{text(words._("reported by {outlets}", outlets=via))}</span>' if via else ""
+    ids = " ".join(row["report_ids"])
+    return (f'<li class="counter" data-report-ids="{text(ids)}"><strong class="figure">{text(value)}</strong> '
+            f'&mdash; <span class="estimator">{text(row["estimator"])}</span>{when_part}{via_part}</li>')
+
+
+def figure_lines(counters: pd.DataFrame, words: Words) -> str:
+    """A place's figures for one day: each metric, each counter's figure beside the others."""
+    blocks = []
+    for metric in ("crowd", "detentions"):
+        rows = counters[counters["metric"] == metric]
+        if len(rows):
+            items = "".join(counter_figure(row, words) for _, row in rows.iterrows())
+            blocks.append(f'<div class="metric metric-{metric}"><span class="metric-label">'
+                          f'{text(metric_label(metric, words))}</span><ul class="counters">{items}</ul></div>')
+    temps = counters[counters["metric"] == "temperature_c"]
+    if len(temps):
+        low = temps["value_low"].fillna(temps["value_high"]).min()
+        high = temps["value_high"].fillna(temps["value_low"]).max()
+        span = formatting.temperature_span(low, high, len(temps), words)
+        sources = ", ".join(dict.fromkeys(str(e) for e in temps["estimator"]))
+        ids = " ".join(i for ids in temps["report_ids"] for i in ids)
+        blocks.append(f'<div class="metric metric-temperature_c"><span class="metric-label">'
+                      f'{text(metric_label("temperature_c", words))}</span><ul class="counters">'
+                      f'<li class="counter" data-report-ids="{text(ids)}"><strong class="figure">{text(span)}</strong>'
+                      f' &mdash; <span class="estimator">{text(sources)}</span></li></ul></div>')
+    return "".join(blocks)
+
+
+def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
+    """Plain text for hovering a dot: the city and each metric's counters, briefly."""
+    parts = []
+    for metric in ("crowd", "detentions"):
+        rows = counters[counters["metric"] == metric]
+        if len(rows):
+            shown = [f"{formatting.figure(metric, r['value_low'], r['value_high'], words)} ({r['estimator']})"
+                     for _, r in rows.head(MAX_COUNTERS_IN_TOOLTIP).iterrows()]
+            more = len(rows) - MAX_COUNTERS_IN_TOOLTIP
+            if more > 0:
+                shown.append(words.n_("{count} more", "{count} more", more))
+            parts.append(f"{metric_label(metric, words)}: {', '.join(shown)}")
+    temps = counters[counters["metric"] == "temperature_c"]
+    if len(temps):
+        low = temps["value_low"].fillna(temps["value_high"]).min()
+        high = temps["value_high"].fillna(temps["value_low"]).max()
+        parts.append(formatting.temperature_span(low, high, len(temps), words))
+    detail = "; ".join(parts) if parts else words._("protest reported, no figure")
+    return f"{city_name(city, words)}: {detail}"
+
+
+def city_popup(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
+    """The popup for one city on one day: its figures with who counted them, and where to read more."""
+    lines = figure_lines(counters, words)
+    figures = lines or f'<p class="no-figures">{text(words._("Protest reported; no figures."))}</p>'
+    return (
+        f'<div class="city-popup" data-city="{text(city["city_id"])}">{city_heading(city, words)}'
+        f'<div class="figures">{figures}</div>'
+        f'<p class="more">{text(words._("Every quote is in the panel beside the map."))}</p></div>'
+    )
+
+
+def report_card(report: pd.Series, words: Words, *, show_day: bool = False, status: str | None = None) -> str:
+    """One report: its figure, who estimated it, when, the quote, and the source with a link.
+
+    ``status`` marks a figure report as ``drawn`` (behind a figure on the map) or ``superseded`` (an
+    earlier count by the same counter: history).
+    """
+    metric = str(report["metric"])
+    value = formatting.figure(metric, report.get("value_low"), report.get("value_high"), words)
+    label = text(metric_label(metric, words))
+    heading = f"{label}: {text(value)}" if value else label
+    day = f'<span class="day">{text(formatting.date(report["date"], words))}</span> ' if show_day else ""
+    when = formatting.moment(report.get("as_of_text"), words)
+    as_of = f' <span class="as-of">{text(words._("as of {time}", time=when))}</span>' if when else ""
+    link = safe_url(report.get("url"))
+    publisher = text(report.get("publisher"))
+    title = text(report.get("title"))
+    title_part = f", &ldquo;{title}&rdquo;" if title and title != "unknown" else ""
+    source = f'<a href="{link}" target="_blank" rel="noopener noreferrer">{publisher}</a>' if link else publisher
+    published = report.get("source_published")
+    published_part = f", {text(formatting.date(str(published)[:10], words))}" if not missing(published) else ""
+    note = text(report.get("note"))
+    note_part = f'<div class="note">{text(words._("Note:"))} {note}</div>' if note else ""
+    language = text(report.get("language")) or "und"
+    badge = ""
+    if status == DRAWN:
+        badge = f' <span class="badge drawn">{text(words._("drawn on the map"))}</span>'
+    elif status == SUPERSEDED:
+        badge = f' <span class="badge superseded">{text(words._("superseded by a later count"))}</span>'
+    return (
+        f'<li class="report{f" {status}" if status else ""}" data-report-id="{text(report["report_id"])}">'
+        f'{day}<strong>{heading}</strong> &middot; <span class="estimator">{text(report["estimator"])}</span>'
+        f'{as_of}{badge}<blockquote lang="{language}">{text(report["quote"])}</blockquote>'
+        f'<div class="source">{source}{title_part}{published_part}</div>{note_part}</li>'
+    )
+
+
+def report_list(reports: pd.DataFrame, words: Words, *, show_day: bool = True,
+                statuses: dict[str, str] | None = None) -> str:
+    statuses = statuses or {}
+    cards = "".join(report_card(row, words, show_day=show_day, status=statuses.get(str(row["report_id"])))
+                    for _, row in reports.iterrows())
+    return f'<ol class="reports">{cards}</ol>'
+
+
+def history_timeline(annotated: pd.DataFrame, words: Words) -> str:
+    """For each counter with superseded counts, its counts in time order: the history of its figure."""
+    blocks = []
+    for (metric, _), rows in annotated.groupby(["metric", "counter"], sort=False):
+        if not rows["superseded"].any():
+            continue
+        rows = rows.sort_values(["reported_at", "report_id"], na_position="first")
+        items = []
+        for _, row in rows.iterrows():
+            when = formatting.moment(row.get("as_of_text"), words) or words._("time not given")
+            value = formatting.figure(str(metric), row["value_low"], row["value_high"], words)
+            state = DRAWN if row["drawn"] else SUPERSEDED
+            items.append(f'<li class="{state}" data-report-id="{text(row["report_id"])}">{text(when)}: '
+                         f'<strong>{text(value)}</strong> ({text(row["publisher"])})</li>')
+        title = words._("{metric} counted by {counter}, over time", metric=metric_label(str(metric), words),
+                        counter=rows["estimator"].iloc[0])
+        blocks.append(f'<div class="timeline"><div class="timeline-title">{text(title)}</div>'
+                      f'<ol>{"".join(items)}</ol></div>')
+    return "".join(blocks)
