@@ -31,6 +31,7 @@ shown = table.rename(columns={
     "temperature_low_a": f"°C from, {a}", "temperature_high_a": f"°C to, {a}",
     "temperature_low_b": f"°C from, {b}", "temperature_high_b": f"°C to, {b}",
     "reported_a": f"Reported {a}", "reported_b": f"Reported {b}",
+    "no_protest_a": f"A source says no protest, {a}", "no_protest_b": f"A source says no protest, {b}",
 })
 st.subheader(f"{len(table)} cities reported on either day")
 st.dataframe(

@@ -16,7 +16,14 @@ from pages.common import (
     show_notices,
     summary,
 )
-from protest_data.summary import counters_by_city, day_counters, national_summary, protest_days, reports_for_city
+from protest_data.summary import (
+    absences_by_city,
+    counters_by_city,
+    day_counters,
+    national_summary,
+    protest_days,
+    reports_for_city,
+)
 from rendering.cards import DRAWN, SUPERSEDED, figure_lines, history_timeline, report_list
 from rendering.headlines import national_headlines
 from rendering.i18n import ENGLISH
@@ -53,7 +60,8 @@ for column, headline in zip(st.columns(4), national_headlines(national_summary(d
         column.caption(headline.caption)
 
 day_summary = summary()[lambda frame: frame["date"] == day]
-markers = city_markers(day_summary, counters_by_city(rule, day), set(layers), words)
+markers = city_markers(day_summary, counters_by_city(rule, day), set(layers), words,
+                       absences_by_city(reports(), day))
 
 map_column, panel = st.columns([3, 2])
 with map_column:

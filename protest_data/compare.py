@@ -28,25 +28,28 @@ def default_comparison(days: Sequence[pd.Timestamp]) -> tuple[pd.Timestamp, pd.T
 
 
 def compare_days(dataset: Dataset, first: pd.Timestamp | str, second: pd.Timestamp | str) -> pd.DataFrame:
-    """One row per city reported on either day, with each day's figures.
+    """One row per city with a protest reported on either day: each day's figures side by side.
 
     Columns for the first day end in ``_a``, for the second in ``_b``, whichever days they are.
     ``reported_on`` says where a city appears: ``both``, ``a`` (first day only) or ``b`` (second only).
     Each figure is the span the figure rule draws (smallest to largest of the counters' latest
     figures); a missing figure stays missing, never zero. No change is computed: two spans from
-    different counters do not subtract into one honest number.
+    different counters do not subtract into one honest number. ``reported_a``/``_b`` say a source
+    reports a protest there that day; ``no_protest_a``/``_b`` that a source says none took place (both
+    can hold: sources disagree). A city whose only reports are of no protest is not a protest city and
+    is not listed.
     """
     first, second = pd.Timestamp(first), pd.Timestamp(second)
     summary = city_day_summary(dataset)
     cities = dataset.cities[["city_id", "name_en", "name_ru", "region", "territory_status"]]
     table = cities.copy()
-    per_day = [*FIGURES, "reports"]
     for day, suffix in ((first, "a"), (second, "b")):
-        day_rows = summary.loc[summary["date"] == day, ["city_id", *per_day]]
-        day_rows = day_rows.rename(columns={c: f"{c}_{suffix}" for c in per_day})
+        day_rows = summary.loc[summary["date"] == day, ["city_id", *FIGURES, "protest_reported", "no_protest_reports"]]
+        day_rows = day_rows.rename(columns={c: f"{c}_{suffix}" for c in [*FIGURES, "protest_reported", "no_protest_reports"]})
         table = table.merge(day_rows, on="city_id", how="left")
-    table["reported_a"] = table["reports_a"].notna()
-    table["reported_b"] = table["reports_b"].notna()
+    for suffix in ("a", "b"):
+        table[f"reported_{suffix}"] = table[f"protest_reported_{suffix}"].eq(True)
+        table[f"no_protest_{suffix}"] = table[f"no_protest_reports_{suffix}"].fillna(0).astype(int) > 0
     table = table[table["reported_a"] | table["reported_b"]].copy()
     table["reported_on"] = "both"
     table.loc[~table["reported_b"], "reported_on"] = "a"
@@ -54,7 +57,8 @@ def compare_days(dataset: Dataset, first: pd.Timestamp | str, second: pd.Timesta
     for figure in FIGURES:
         a, b = pd.to_numeric(table[f"{figure}_a"]), pd.to_numeric(table[f"{figure}_b"])
         table[f"{figure}_a"], table[f"{figure}_b"] = a.astype("Float64"), b.astype("Float64")
-    return table.drop(columns=["reports_a", "reports_b"]).sort_values("name_en").reset_index(drop=True)
+    dropped = ["protest_reported_a", "protest_reported_b", "no_protest_reports_a", "no_protest_reports_b"]
+    return table.drop(columns=dropped).sort_values("name_en").reset_index(drop=True)
 
 
 def top_detentions(dataset: Dataset, day: pd.Timestamp | str, limit: int = 15) -> pd.DataFrame:

@@ -3,6 +3,10 @@
 The figures themselves come from one rule, :mod:`protest_data.figures` (CODEBOOK.md, "How the map picks
 a figure"). This module shapes its output for the map and the pages. Figures that span several protest
 days (``date_end`` set) never enter a one-day summary.
+
+A ``no_protest`` report (a source says no protest took place in that city that day) is never a protest:
+a city whose only reports that day are absences is kept in the summary, for the map's quiet symbol, with
+``protest_reported`` False, and is never counted as a protest city.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from .figures import annotate, counter_figures, metric_spans
 from .tables import Dataset
 
 MOSCOW_OFFSET = pd.Timedelta(hours=3)
+# Reports that say a protest took place in a city: 'held' and every figure about it.
+PROTEST_METRICS = ("held", "crowd", "detentions", "temperature_c")
+ABSENCE_METRIC = "no_protest"
 def reports_with_sources(dataset: Dataset) -> pd.DataFrame:
     """Reports joined with their source's publisher, title, URL and date, and the estimator's kind."""
     sources = dataset.sources[["source_id", "publisher", "title", "url", "published", "language", "kind"]]
@@ -64,6 +71,8 @@ def city_day_summary(dataset: Dataset, rule: Figures | None = None) -> pd.DataFr
     reports = single_day(dataset.reports)
     reports = reports[reports["city_id"].notna()]
     base = reports.groupby(KEYS).agg(reports=("report_id", "size"), sources=("source_id", "nunique"))
+    base["protest_reported"] = reports["metric"].isin(PROTEST_METRICS).groupby([reports[k] for k in KEYS]).any()
+    base["no_protest_reports"] = (reports["metric"] == ABSENCE_METRIC).groupby([reports[k] for k in KEYS]).sum()
     spans = rule.spans[(rule.spans["place"] != "") & rule.spans["metric"].isin(list(SPAN_METRICS))]
     wide = spans.assign(city_id=spans["place"], m=spans["metric"].map(SPAN_METRICS)).pivot_table(
         index=KEYS, columns="m", values=["low", "high", "middle", "counters"], aggfunc="first")
@@ -86,7 +95,7 @@ _FIGURE_COLUMNS = [
     "crowd_low", "crowd_high", "crowd_counters",
     "detentions_low", "detentions_high", "detentions_counters",
     "temperature_low", "temperature_high", "temperature_middle", "temperature_counters",
-    "reports", "sources",
+    "reports", "sources", "protest_reported", "no_protest_reports",
 ]
 
 
@@ -101,6 +110,13 @@ def counters_by_city(rule: Figures, day: pd.Timestamp) -> dict[str, pd.DataFrame
     counters = rule.counters
     that_day = counters[(counters["date"] == pd.Timestamp(day)) & (counters["place"] != "")]
     return {place: group for place, group in that_day.groupby("place", sort=False)}
+
+
+def absences_by_city(reports: pd.DataFrame, day: pd.Timestamp) -> dict[str, pd.DataFrame]:
+    """Each city's reports that no protest took place there on ``day`` (``reports_with_sources`` rows)."""
+    rows = reports[(reports["metric"] == ABSENCE_METRIC) & (reports["date"] == pd.Timestamp(day))
+                   & reports["city_id"].notna() & reports["date_end"].isna()]
+    return {str(city): group for city, group in rows.groupby("city_id", sort=False)}
 
 
 def national_counts(dataset: Dataset, day: pd.Timestamp | str) -> pd.DataFrame:
@@ -135,8 +151,13 @@ def national_summary(dataset: Dataset, day: pd.Timestamp | str, rule: Figures | 
                                            & (national["counted"] == "detentions")].reset_index(drop=True),
         "cities_with_protests": national[(national["metric"] == "cities")
                                          & (national["counted"] == "protests")].reset_index(drop=True),
-        "cities_in_dataset": int(that_day["city_id"].dropna().nunique()),
+        "cities_in_dataset": protest_cities(that_day),
     }
+
+
+def protest_cities(reports: pd.DataFrame) -> int:
+    """How many cities the reports say a protest took place in (absences never count)."""
+    return int(reports.loc[reports["metric"].isin(PROTEST_METRICS), "city_id"].dropna().nunique())
 
 
 def reports_for_city(reports: pd.DataFrame, city_id: str) -> pd.DataFrame:
@@ -145,7 +166,7 @@ def reports_for_city(reports: pd.DataFrame, city_id: str) -> pd.DataFrame:
     ``reports`` is :func:`reports_with_sources` output (the app caches it once).
     """
     frame = reports[reports["city_id"] == city_id]
-    metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3}
+    metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3, ABSENCE_METRIC: 4}
     return frame.assign(_m=frame["metric"].map(metric_order)).sort_values(
         ["date", "_m", "as_of", "report_id"], na_position="last"
     ).drop(columns="_m").reset_index(drop=True)

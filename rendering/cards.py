@@ -69,9 +69,11 @@ def counter_figure(row: pd.Series, words: Words) -> str:
     """One counter's latest figure: '14 — police', with its time and the outlets that reported it."""
     value = formatting.figure(str(row["metric"]), row["value_low"], row["value_high"], words)
     when = formatting.moment(row.get("as_of_text"), words)
-    when_part = f' <span class="as-of">{text(words._("as of {time}", time=when))}</span>' if when else ""
+    as_of = words._("as of {time}", time=when)
+    when_part = f' <span class="as-of">{text(as_of)}</span>' if when else ""
     via = ", ".join(row["publishers"])
-    via_part = f' <span class="via">{text(words._("reported by {outlets}", outlets=via))}</span>' if via else ""
+    reported_by = words._("reported by {outlets}", outlets=via)
+    via_part = f' <span class="via">{text(reported_by)}</span>' if via else ""
     ids = " ".join(row["report_ids"])
     return (f'<li class="counter" data-report-ids="{text(ids)}"><strong class="figure">{text(value)}</strong> '
             f'&mdash; <span class="estimator">{text(row["estimator"])}</span>{when_part}{via_part}</li>')
@@ -100,8 +102,23 @@ def figure_lines(counters: pd.DataFrame, words: Words) -> str:
     return "".join(blocks)
 
 
-def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
+def absence_lines(absences: pd.DataFrame | None, words: Words, *, conflict: bool) -> str:
+    """Who reports that no protest took place here that day (and, if others report one, that they differ)."""
+    if absences is None or not len(absences):
+        return ""
+    said = ", ".join(dict.fromkeys(f"{row['estimator']} ({row['publisher']})" for _, row in absences.iterrows()))
+    ids = " ".join(str(r) for r in absences["report_id"])
+    message = words._("Sources disagree: no protest here, according to {sources}", sources=said) if conflict \
+        else words._("No protest here, according to {sources}", sources=said)
+    return f'<p class="absence{" conflict" if conflict else ""}" data-report-ids="{text(ids)}">{text(message)}</p>'
+
+
+def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words, *,
+                 absences: pd.DataFrame | None = None, absence_only: bool = False) -> str:
     """Plain text for hovering a dot: the city and each metric's counters, briefly."""
+    if absence_only:
+        absent = words._("a source reports no protest here")
+        return f"{city_name(city, words)}: {absent}"
     parts = []
     for metric in ("crowd", "detentions"):
         rows = counters[counters["metric"] == metric]
@@ -118,17 +135,26 @@ def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
         high = temps["value_high"].fillna(temps["value_low"]).max()
         parts.append(formatting.temperature_span(low, high, len(temps), words))
     detail = "; ".join(parts) if parts else words._("protest reported, no figure")
+    if absences is not None and len(absences):
+        detail += "; " + words._("another source reports no protest")
     return f"{city_name(city, words)}: {detail}"
 
 
-def city_popup(city: pd.Series, counters: pd.DataFrame, words: Words) -> str:
+def city_popup(city: pd.Series, counters: pd.DataFrame, words: Words, *,
+               absences: pd.DataFrame | None = None, absence_only: bool = False) -> str:
     """The popup for one city on one day: its figures with who counted them, and where to read more."""
     lines = figure_lines(counters, words)
-    figures = lines or f'<p class="no-figures">{text(words._("Protest reported; no figures."))}</p>'
+    if absence_only:
+        figures = ""
+    else:
+        no_figures = words._("Protest reported; no figures.")
+        figures = lines or f'<p class="no-figures">{text(no_figures)}</p>'
+    absence = absence_lines(absences, words, conflict=not absence_only)
+    more = words._("Every quote is in the panel beside the map.")
     return (
         f'<div class="city-popup" data-city="{text(city["city_id"])}">{city_heading(city, words)}'
-        f'<div class="figures">{figures}</div>'
-        f'<p class="more">{text(words._("Every quote is in the panel beside the map."))}</p></div>'
+        f'<div class="figures">{figures}</div>{absence}'
+        f'<p class="more">{text(more)}</p></div>'
     )
 
 
@@ -144,7 +170,8 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
     heading = f"{label}: {text(value)}" if value else label
     day = f'<span class="day">{text(formatting.date(report["date"], words))}</span> ' if show_day else ""
     when = formatting.moment(report.get("as_of_text"), words)
-    as_of = f' <span class="as-of">{text(words._("as of {time}", time=when))}</span>' if when else ""
+    as_of_text = words._("as of {time}", time=when)
+    as_of = f' <span class="as-of">{text(as_of_text)}</span>' if when else ""
     link = safe_url(report.get("url"))
     publisher = text(report.get("publisher"))
     title = text(report.get("title"))
@@ -153,13 +180,11 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
     published = report.get("source_published")
     published_part = f", {text(formatting.date(str(published)[:10], words))}" if not missing(published) else ""
     note = text(report.get("note"))
-    note_part = f'<div class="note">{text(words._("Note:"))} {note}</div>' if note else ""
+    note_label = words._("Note:")
+    note_part = f'<div class="note">{text(note_label)} {note}</div>' if note else ""
     language = text(report.get("language")) or "und"
-    badge = ""
-    if status == DRAWN:
-        badge = f' <span class="badge drawn">{text(words._("drawn on the map"))}</span>'
-    elif status == SUPERSEDED:
-        badge = f' <span class="badge superseded">{text(words._("superseded by a later count"))}</span>'
+    badges = {DRAWN: words._("drawn on the map"), SUPERSEDED: words._("superseded by a later count")}
+    badge = f' <span class="badge {status}">{text(badges[status])}</span>' if status in badges else ""
     return (
         f'<li class="report{f" {status}" if status else ""}" data-report-id="{text(report["report_id"])}">'
         f'{day}<strong>{heading}</strong> &middot; <span class="estimator">{text(report["estimator"])}</span>'

@@ -5,7 +5,15 @@ from __future__ import annotations
 from .cards import text
 from .formatting import number
 from .i18n import Words
-from .symbols import CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE, ProportionalScale
+from .symbols import (
+    ABSENCE_COLOUR,
+    ABSENCE_RING_COLOUR,
+    CROWD,
+    DETENTIONS,
+    NEUTRAL_COLOUR,
+    TEMPERATURE,
+    ProportionalScale,
+)
 
 
 def _circles(scale: ProportionalScale, title: str, words: Words) -> str:
@@ -37,15 +45,19 @@ def _temperature(words: Words) -> str:
 def legend_html(layers: tuple[str, ...] | set[str], words: Words) -> str:
     blocks = []
     if "crowd" in layers:
-        blocks.append(_circles(CROWD, words._("Crowd (area ∝ people): the outer circle is the largest figure, "
-                                              "the inner one the smallest, across all who estimated it"), words))
+        title = words._("Crowd (area ∝ people): the outer circle is the largest figure, the inner one the smallest, across all who estimated it")  # noqa: E501
+        blocks.append(_circles(CROWD, title, words))
     if "detentions" in layers:
-        blocks.append(_circles(DETENTIONS, words._("Detentions (area ∝ people detained): each counter's latest "
-                                                   "count; circles span the smallest to the largest"), words))
+        title = words._("Detentions (area ∝ people detained): each counter's latest count; circles span the smallest to the largest")  # noqa: E501
+        blocks.append(_circles(DETENTIONS, title, words))
     if "temperature" in layers:
         blocks.append(_temperature(words))
     neutral = text(words._("protest reported, no figure for the layers shown"))
     blocks.append('<div class="legend-block legend-neutral"><span style="display:inline-block;width:9px;height:9px;'
                   f'border-radius:50%;background:{NEUTRAL_COLOUR}"></span> {neutral}</div>')
+    absent = text(words._("a source reports that no protest took place (never counted as a protest city)"))
+    blocks.append('<div class="legend-block legend-absence"><span style="display:inline-block;width:7px;height:7px;'
+                  f'border-radius:50%;background:{ABSENCE_COLOUR};border:1.5px solid {ABSENCE_RING_COLOUR}"></span> '
+                  f'{absent}</div>')
     return ('<div class="map-legend" style="display:flex;flex-wrap:wrap;gap:18px;align-items:flex-end;'
             'font:12px system-ui, sans-serif">' + "".join(blocks) + "</div>")

@@ -17,7 +17,7 @@ from geo.outline import display_longitude
 
 from . import cards
 from .i18n import Words
-from .symbols import CITY_DOT_COLOUR, CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
+from .symbols import ABSENCE_COLOUR, CITY_DOT_COLOUR, CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
 from .vocabulary import LAYERS
 
 
@@ -39,9 +39,13 @@ class CityMarker:
     tooltip: str  # plain text
     popup_html: str  # escaped HTML
     symbols: tuple[Symbol, ...]
+    # Only a reported absence ("no protest here") that day: drawn as a quiet ring, never as a protest.
+    absence_only: bool = False
 
     @property
     def dot_colour(self) -> str:
+        if self.absence_only:
+            return ABSENCE_COLOUR
         return NEUTRAL_COLOUR if self.neutral else CITY_DOT_COLOUR
 
 
@@ -66,11 +70,14 @@ def symbols_for(city: pd.Series, layers: frozenset[str] | set[str]) -> tuple[Sym
 
 
 def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, pd.DataFrame],
-                 layers: set[str] | frozenset[str], words: Words) -> list[CityMarker]:
+                 layers: set[str] | frozenset[str], words: Words,
+                 absences_by_city: dict[str, pd.DataFrame] | None = None) -> list[CityMarker]:
     """One marker per city in ``day_summary`` (one protest day), largest symbols first.
 
-    ``counters_by_city`` holds each city's counter figures for that day (the figure rule's output).
+    ``counters_by_city`` holds each city's counter figures for that day (the figure rule's output);
+    ``absences_by_city`` its reports that no protest took place (``no_protest``), if any.
     """
+    absences_by_city = absences_by_city or {}
     unknown = set(layers) - set(LAYERS)
     if unknown:
         raise ValueError(f"unknown layer(s) {sorted(unknown)}; expected some of {LAYERS}")
@@ -80,15 +87,18 @@ def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, pd.DataF
     for _, city in day_summary.iterrows():
         symbols = symbols_for(city, layers)
         counters = counters_by_city.get(str(city["city_id"]), empty)
+        absences = absences_by_city.get(str(city["city_id"]))
+        absence_only = not bool(city.get("protest_reported", True))
         markers.append(
             CityMarker(
                 city_id=str(city["city_id"]),
                 lat=float(city["lat"]),
                 lon=display_longitude(float(city["lon"])),
                 neutral=not symbols,
-                tooltip=cards.tooltip_text(city, counters, words),
-                popup_html=cards.city_popup(city, counters, words),
+                tooltip=cards.tooltip_text(city, counters, words, absences=absences, absence_only=absence_only),
+                popup_html=cards.city_popup(city, counters, words, absences=absences, absence_only=absence_only),
                 symbols=symbols,
+                absence_only=absence_only,
             )
         )
     return sorted(markers, key=lambda m: -max((s.radius for s in m.symbols), default=0.0))

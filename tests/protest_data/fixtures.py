@@ -24,9 +24,16 @@ def protest_day(date: str, kind: str = "figures") -> dict:
     return dict(date=date, label=f"{date} — a test day", label_ru=f"{date} — тестовый день", kind=kind, note="")
 
 
-def tiny_dataset(tmp_path: Path, reports: list[dict], extra_estimators: list[str] = (),
-                 days: list[dict] | None = None):
-    """A tiny data package: its own protest days (``days``, by default TINY_DAYS), two sources, two cities."""
+def tiny_dataset(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
+                 extra_estimators: list[str] = (), days: list[dict] | None = None):
+    """The tiny package, loaded. ``passages`` (source_id -> archived text) are written for validator tests."""
+    return load_dataset(tiny_package(tmp_path, reports, passages, extra_estimators, days))
+
+
+def tiny_package(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
+                 extra_estimators: list[str] = (), days: list[dict] | None = None) -> Path:
+    """The tiny package on disk: its own protest days (``days``, by default TINY_DAYS), two sources, four
+    estimators, three cities (Grozny is in Chechnya)."""
     data = tmp_path / "tiny"
     data.mkdir()
     shutil.copy(DEFAULT_DATA_DIR / "datapackage.json", data)
@@ -51,6 +58,13 @@ def tiny_dataset(tmp_path: Path, reports: list[dict], extra_estimators: list[str
         dict(city_id="anadyr", name_en="Anadyr", name_ru="Анадырь", region="Chukotka", country_code="RU",
              territory_status="", lat="64.73", lon="177.51", geonames_id="2127202", population="1",
              geocoder="gazetteer", geocoder_note=""),
+        dict(city_id="grozny", name_en="Grozny", name_ru="Грозный", region="Chechnya", country_code="RU",
+             territory_status="", lat="43.31", lon="45.69", geonames_id="558418", population="1",
+             geocoder="gazetteer", geocoder_note=""),
     ])
     write_rows(data / "reports.csv", reports, REPORT_COLUMNS)
-    return load_dataset(data)
+    if passages:
+        (data / "sources").mkdir()
+        for source_id, text in passages.items():
+            (data / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+    return data

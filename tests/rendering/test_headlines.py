@@ -23,4 +23,5 @@ def test_every_headline_names_its_counter_and_the_others(dataset):
             for other in counters["estimator"].iloc[1:]:
                 assert f"({other})" in headlines[key].help
         one_day = dataset.reports[(dataset.reports["date"] == pd.Timestamp(day)) & dataset.reports["date_end"].isna()]
-        assert headlines["cities_in_dataset"].value == str(one_day["city_id"].dropna().nunique())
+        protests = one_day[one_day["metric"] != "no_protest"]  # a reported absence is never a protest city
+        assert headlines["cities_in_dataset"].value == str(protests["city_id"].dropna().nunique())
