@@ -32,7 +32,11 @@ from .tables import DEFAULT_DATA_DIR, TABLES, Dataset, load_dataset
 from .text import latin_words, squash_spaces
 
 FIGURE_METRICS = {"crowd", "detentions", "temperature_c", "cities"}
+# 'held': a source says a protest took place; 'no_protest': a source says none took place there that day.
+NO_VALUE_METRICS = {"held", "no_protest"}
 NATIONAL_METRICS = {"detentions", "cities", "crowd"}
+# A protest_days kind: that day's city reports say only whether a protest was held (national figures may exist).
+HELD_ONLY = "held_only"
 # Final tallies come days later (OVD-Info's bulletins of 30 January and 6 February).
 AS_OF_WINDOW = timedelta(days=14)
 # A file in a wrong encoding yields a problem per damaged cell; past this many, one line sums up the rest.
@@ -541,6 +545,8 @@ class _ReportContext:
     passages: dict[str, list[str]]  # source_id -> archived passages, spaces squashed
     titles: dict[str, str]  # source_id -> "title url"
     city_names: dict[str, tuple[str, str]]  # city_id -> (name_en, name_ru)
+    city_regions: dict[str, tuple[str, ...]]  # city_id -> the names of its region, for reports of absence
+    held_only: set[str]  # protest days whose city reports say only whether a protest was held
 
     @classmethod
     def build(cls, rows: dict[str, list[dict[str, str]]], archives: dict[str, str]) -> _ReportContext:
@@ -550,7 +556,18 @@ class _ReportContext:
         }
         titles = {s.get("source_id", ""): f"{s.get('title', '')} {s.get('url', '')}" for s in rows["sources"]}
         city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
-        return cls(passages, titles, city_names)
+        city_regions = {c.get("city_id", ""): _region_names(c) for c in rows["cities"]}
+        held_only = {d.get("date", "").strip() for d in rows["protest_days"] if d.get("kind", "").strip() == HELD_ONLY}
+        return cls(passages, titles, city_names, city_regions, held_only)
+
+
+def _region_names(city: dict[str, str]) -> tuple[str, ...]:
+    """The names of a city's region (GeoNames, ISO 3166-2, Russian), for reports of absence."""
+    from geo.regions import region_named, region_names
+
+    region = region_named(city.get("region", ""), city.get("country_code", ""))
+    names = region_names(region.code) if region else None
+    return names.all() if names else ()
 
 
 def _check_report(shown: str, row: int, report: dict[str, str], context: _ReportContext) -> Iterator[Problem]:
@@ -572,10 +589,10 @@ def _check_report(shown: str, row: int, report: dict[str, str], context: _Report
         if value is not None and not math.isfinite(value):
             yield Problem(shown, row, name, f"{report.get(name, '').strip()!r} is not a finite number")
             values[name] = None
-    if metric == "held":
+    if metric in NO_VALUE_METRICS:
         for name in values:
             if report.get(name, "").strip():
-                yield Problem(shown, row, name, "a 'held' report carries no value")
+                yield Problem(shown, row, name, f"a {metric!r} report carries no value")
     elif metric in FIGURE_METRICS:
         if not report.get("value_low", "").strip() and not report.get("value_high", "").strip():
             yield Problem(shown, row, "value_low", f"a {metric!r} report needs value_low, value_high or both")
@@ -596,8 +613,18 @@ def _check_report(shown: str, row: int, report: dict[str, str], context: _Report
     if metric != "cities" and counted:
         yield Problem(shown, row, "counted", "only a 'cities' count says what was counted")
     if city_id in context.city_names and quote and not _names_city([quote, *around], *context.city_names[city_id]):
-        yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
-                      f"or URL names the city {context.city_names[city_id][0]!r}")
+        regions = context.city_regions.get(city_id, ())
+        if metric != "no_protest":
+            yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
+                          f"or URL names the city {context.city_names[city_id][0]!r}")
+        elif not _names_region([quote, *around], regions):
+            region = f" or its region {regions[0]!r}" if regions else " (and its region is unknown)"
+            yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
+                          f"or URL names the city {context.city_names[city_id][0]!r}{region}")
+    if report.get("date", "").strip() in context.held_only and city_id.strip() and metric not in NO_VALUE_METRICS:
+        yield Problem(shown, row, "metric",
+                      f"{report['date'].strip()} is a held-only day (kind {HELD_ONLY!r} in protest_days.csv): "
+                      f"a city report on it is 'held' or 'no_protest', not {metric!r}")
 
     yield from _check_dates(shown, row, report)
 
@@ -647,6 +674,26 @@ def _names_city(texts: Iterable[str], *names: str) -> bool:
         for stem, longest in _stems(name)
         for word in words
     )
+
+
+# Words every region name shares with others ('Respublika', 'oblast', 'kray', 'avtonomnyy okrug').
+_REGION_GENERIC_WORDS = {"respublika", "republic", "oblast", "obl", "kray", "krai", "avtonomnyy", "avtonomnaya",
+                         "autonomous", "okrug", "city", "of", "the", "region"}
+
+
+def _names_region(texts: Iterable[str], names: tuple[str, ...]) -> bool:
+    """True if a text names the region by one of ``names``: every distinctive word of that name appears.
+
+    A name is read in parts split at dashes, brackets and commas ('North Ossetia–Alania',
+    'Saha, Respublika'), so 'Северной Осетии' names 'Severnaya Osetiya' and 'Чечне' names 'Chechnya'.
+    """
+    texts = list(texts)
+    for name in names:
+        for part in re.split(r"[–—(),]", re.sub(r"['’ʹ]", "", name)):
+            words = [word for word in latin_words(part) if word not in _REGION_GENERIC_WORDS]
+            if words and all(_names_city(texts, word) for word in words):
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)

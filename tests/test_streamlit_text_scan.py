@@ -5,8 +5,9 @@ st.metric, st.title, st.header, st.info/warning/error/success/toast (on st or on
 container: ``panel.caption(...)``) and the label of any widget must pass its text as
 
 - a string literal,
-- a call of ``md`` (pages.safe_text), of the catalog functions ``_``, ``gettext`` or ``ngettext``,
-  or of ``project_markdown`` (the codebook, written by the curators), or ``len(...)`` (a number),
+- a call of ``md`` or ``bold`` (pages.safe_text, pages.common), of the catalog functions ``_``, ``n_``,
+  ``gettext`` or ``ngettext`` (whose placeholders are filled only with such values), of
+  ``project_markdown`` (the codebook, written by the curators), or ``len(...)`` (a number),
 - an f-string, a ``+``, a conditional or a ``.format(...)`` made only of those.
 
 The options of st.radio and st.select_slider are Markdown too, so their ``format_func`` must return
@@ -31,8 +32,10 @@ WIDGETS = {"button", "checkbox", "toggle", "radio", "selectbox", "multiselect", 
            "page_link", "popover", "expander", "tabs", "form_submit_button", "chat_input", "audio_input",
            "camera_input", "data_editor"}
 MARKDOWN_OPTIONS = {"radio", "select_slider", "pills", "segmented_control"}  # options shown as Markdown
-SAFE_FUNCTIONS = {"md", "_", "gettext", "ngettext", "project_markdown"}
+# md and bold (pages.common: md's output in **...**, checked below), the catalogs, the curators' codebook
+SAFE_FUNCTIONS = {"md", "bold", "_", "n_", "gettext", "ngettext", "project_markdown"}
 COUNTS = {"len"}  # a number carries no Markdown
+CATALOG_FUNCTIONS = {"_", "n_", "gettext", "ngettext"}
 TEXT_KEYWORDS = {"body", "help"}  # of a Markdown call; a metric adds label, value, delta; a widget label, placeholder
 METRIC_KEYWORDS = {"label", "value", "delta", "help"}
 WIDGET_KEYWORDS = {"label", "help", "placeholder"}
@@ -56,6 +59,10 @@ def is_safe(node: ast.expr | None) -> bool:
         name = _func_name(node.func)
         if name == "format" and isinstance(node.func, ast.Attribute):  # _("{n} of {m}").format(n=..., m=...)
             return is_safe(node.func.value) and all(is_safe(a) for a in [*node.args, *(k.value for k in node.keywords)])
+        if name in CATALOG_FUNCTIONS:  # words._("{day}: …", day=…): what fills a placeholder must be safe too
+            counts = node.args[2:3] if name in ("n_", "ngettext") else []  # the number choosing the plural
+            others = [a for a in node.args if a not in counts] + [k.value for k in node.keywords]
+            return all(is_safe(value) for value in others)
         return name in SAFE_FUNCTIONS or (name in COUNTS and isinstance(node.func, ast.Name))
     if isinstance(node, ast.JoinedStr):
         return all(is_safe(part.value) if isinstance(part, ast.FormattedValue) else True for part in node.values)
@@ -113,6 +120,14 @@ def test_no_data_reaches_markdown_unescaped(path):
     assert unsafe_calls(path.read_text(encoding="utf-8"), path.name) == []
 
 
+def test_bold_is_made_only_of_escaped_text():
+    """bold() is trusted above: its return value must itself pass the scan."""
+    tree = ast.parse((REPO / "pages" / "common.py").read_text(encoding="utf-8"))
+    bold = next(node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name == "bold")
+    returns = [node.value for node in ast.walk(bold) if isinstance(node, ast.Return)]
+    assert returns and all(is_safe(value) for value in returns)
+
+
 def test_the_scan_covers_the_pages():
     names = {path.name for path in _app_files()}
     assert {"dashboard.py", "map.py", "compare.py", "data.py", "sources.py", "common.py"} <= names
@@ -134,6 +149,8 @@ def test_the_scan_covers_the_pages():
     'st.markdown(md(a) + b)',
     'st.caption(_("{name} said").format(name=name))',
     'st.caption(name.format(x=1))',
+    'st.caption(words._("{day}: the figures", day=names[day]))',
+    'st.markdown(words.n_("{count} report in {city}", "{count} reports in {city}", n, city=name))',
     'st.markdown("x", unsafe_allow_html=True)',
     'st.toggle(LABELS[layer])',
     'st.selectbox(label_from_data, options)',
@@ -152,6 +169,8 @@ def test_the_scan_flags_data_in_markdown(snippet):
     'st.subheader(_("Reports"))',
     'st.subheader(ngettext("{n} report", "{n} reports", len(rows)).format(n=len(rows)))',
     'st.caption(_("{name} said").format(name=md(name)))',
+    'st.caption(words._("{day}: the figures", day=md(names[day])))',
+    'st.markdown(words.n_("{count} report", "{count} reports", len(rows)))',
     'st.title(md(a) if a else "None")',
     'st.markdown(project_markdown(path))',
     'st.select_slider("Day", days, format_func=lambda d: md(label(d)))',

@@ -1,5 +1,7 @@
 """Streamlit AppTest: the map page's controls and query parameters, without a browser."""
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -29,16 +31,21 @@ def test_defaults_show_23_january_with_crowd_and_detentions():
 
 
 def test_day_options_come_from_the_data(data_copy, monkeypatch):
-    """A protest day added to the data appears on the slider without a code change."""
+    """A protest day added to the data appears on the slider, last, without a code change."""
     rows = read_rows(data_copy / "protest_days.csv")
-    write_rows(data_copy / "protest_days.csv", rows + [{"date": "2021-02-02", "label": "2 February 2021", "note": ""}])
+    added = max(pd.Timestamp(r["date"]) for r in rows) + pd.Timedelta(days=7)
+    label = f"{added.day} {added:%B %Y}"
+    write_rows(data_copy / "protest_days.csv",
+               rows + [{**rows[0], "date": f"{added:%Y-%m-%d}", "label": label, "label_ru": label, "note": ""}])
     reports = read_rows(data_copy / "reports.csv")
-    moscow = next(r for r in reports if r["city_id"] == "moscow" and r["metric"] == "held")
-    write_rows(data_copy / "reports.csv", reports + [{**moscow, "report_id": "added-01", "date": "2021-02-02"}])
+    held = next(r for r in reports if r["city_id"] and r["metric"] == "held")
+    write_rows(data_copy / "reports.csv", reports + [{**held, "report_id": "added-01", "date": f"{added:%Y-%m-%d}"}])
     monkeypatch.setenv("PROTEST_DATA_DIR", str(data_copy))
     app = _app()
     assert not app.exception, app.exception
-    assert app.select_slider[0].options == ["23 January 2021", "31 January 2021", "2 February 2021"]
+    offered = {r["date"] for r in read_rows(data_copy / "reports.csv")} & {r["date"] for r in rows}
+    options = app.select_slider[0].options
+    assert len(options) == len(offered) + 1 and options[-1] == label
 
 
 def test_query_parameters_restore_the_view():
@@ -66,23 +73,28 @@ def test_changing_controls_updates_the_url():
 
 
 def _cities_reported(day: str) -> str:
-    """Counted straight from reports.csv, not by the code under test: cities with a one-day report."""
+    """Counted straight from reports.csv, not by the code under test: cities with a one-day report of a
+    protest (a reported absence is no protest city)."""
     rows = read_rows(REPO / "data" / "reports.csv")
-    return str(len({r["city_id"] for r in rows if r["date"] == day and r["city_id"] and not r["date_end"]}))
+    return str(len({r["city_id"] for r in rows if r["date"] == day and r["city_id"] and not r["date_end"]
+                    and r["metric"] != "no_protest"}))
 
 
 def test_moving_the_slider_changes_the_day_and_summary():
     app = _app()
-    assert {m.label: m.value for m in app.metric}["Cities in this dataset"] == _cities_reported("2021-01-23")
-    app.select_slider[0].set_value(pd.Timestamp("2021-01-31")).run()
-    assert app.query_params["date"] == "2021-01-31"
-    assert {m.label: m.value for m in app.metric}["Cities in this dataset"] == _cities_reported("2021-01-31")
+    first = f"{pd.Timestamp(app.select_slider[0].value):%Y-%m-%d}"
+    days = [row["date"] for row in read_rows(REPO / "data" / "protest_days.csv")]
+    other = next(day for day in days if _cities_reported(day) != _cities_reported(first))
+    assert {m.label: m.value for m in app.metric}["Cities in this dataset"] == _cities_reported(first)
+    app.select_slider[0].set_value(pd.Timestamp(other)).run()
+    assert app.query_params["date"] == other
+    assert {m.label: m.value for m in app.metric}["Cities in this dataset"] == _cities_reported(other)
 
 
 def test_national_summary_names_its_source():
     app = _app(date="2021-01-31")
-    labels = {as_read(m.label): as_read(m.value) for m in app.metric}
-    assert labels["Detained nationwide"].replace(",", "").split()[0].isdigit()
+    labels = {m.label: m.value for m in app.metric}
+    assert re.fullmatch(r"(at least |up to )?[\d,]+(\u2013[\d,]+)?", as_read(labels["Detained nationwide"]))
     captions = " ".join(as_read(c.value) for c in app.caption)
     assert "OVD-Info" in captions and "reported by" in captions
 

@@ -19,8 +19,8 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.safe_text import WORD_JOINER
-from tools.browser import click_city, open_dashboard, streamlit_server
 from tests.payloads import CITY, DAY, FIELDS, marker, poisoned_copy, slug, visible_part
+from tools.browser import click_city, open_dashboard, streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -33,7 +33,11 @@ CITIES = [
     dict(city_id="anadyr", name_en="Anadyr", name_ru="Анадырь", region="Chukotka", country_code="RU",
          territory_status="", lat="64.73", lon="177.51", geonames_id="2127202", population="1",
          geocoder="gazetteer", geocoder_note=""),
+    dict(city_id="grozny", name_en="Grozny", name_ru="Грозный", region="Chechnya", country_code="RU",
+         territory_status="", lat="43.31", lon="45.69", geonames_id="558418", population="1",
+         geocoder="gazetteer", geocoder_note=""),
 ]
+TINY_DAYS = ("2021-01-23", "2021-01-31", "2021-04-21")
 
 
 def report(report_id, date, city_id, metric, low="", high="", estimator="OVD-Info", as_of="", source_id="s1",
@@ -49,17 +53,26 @@ def _quote_for(row: dict, names: dict[str, str]) -> str:
     return f"{place}: {figures} ({row['metric']})" if figures else f"A protest in {place}."
 
 
-def tiny_data_dir(tmp_path: Path, reports: list[dict], *, cities: list[dict] | None = None) -> Path:
-    """Write the tiny package under ``tmp_path`` and return its directory."""
+def protest_day(date: str, kind: str = "figures") -> dict:
+    return dict(date=date, label=f"{date} — a test day", label_ru=f"{date} — тестовый день", kind=kind, note="")
+
+
+def tiny_package(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
+                 extra_estimators: list[str] = (), days: list[dict] | None = None, *,
+                 cities: list[dict] | None = None) -> Path:
+    """The tiny package on disk: its own protest days (``days``, by default TINY_DAYS), two sources, four
+    estimators (and ``extra_estimators``), three cities (Grozny is in Chechnya).
+
+    ``passages`` (source_id -> archived text) replace the archives written from the quotes, for tests of
+    what a passage must hold.
+    """
     data = tmp_path / "tiny"
     (data / "sources").mkdir(parents=True)
     shutil.copy(DEFAULT_DATA_DIR / "datapackage.json", data)
-    write_rows(data / "protest_days.csv", [
-        dict(date="2021-01-23", label="23 January 2021", note="Saturday."),
-        dict(date="2021-01-31", label="31 January 2021", note="Sunday."),
-    ])
+    write_rows(data / "protest_days.csv", days or [protest_day(d) for d in TINY_DAYS])
     write_rows(data / "sources.csv", SOURCES)
-    write_rows(data / "estimators.csv", ESTIMATORS)
+    write_rows(data / "estimators.csv", [*ESTIMATORS, *[dict(estimator=name, kind="other", description="")
+                                                         for name in extra_estimators]])
     cities = cities or CITIES
     write_rows(data / "cities.csv", cities)
     names = {city["city_id"]: city["name_en"] for city in cities}
@@ -67,10 +80,15 @@ def tiny_data_dir(tmp_path: Path, reports: list[dict], *, cities: list[dict] | N
     write_rows(data / "reports.csv", rows, REPORT_COLUMNS)
     for source in SOURCES:
         quotes = dict.fromkeys(row["quote"] for row in rows if row["source_id"] == source["source_id"])
-        passages = list(quotes) or [f"A passage of {source['publisher']}."]
-        (data / source["archive"]).write_text("\n[...]\n".join(passages) + "\n", encoding="utf-8")
+        text = "\n[...]\n".join(quotes or [f"A passage of {source['publisher']}."]) + "\n"
+        (data / source["archive"]).write_text((passages or {}).get(source["source_id"], text), encoding="utf-8")
     return data
 
 
-def tiny_dataset(tmp_path: Path, reports: list[dict]):
-    return load_dataset(tiny_data_dir(tmp_path, reports))
+tiny_data_dir = tiny_package
+
+
+def tiny_dataset(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
+                 extra_estimators: list[str] = (), days: list[dict] | None = None):
+    """The tiny package, loaded."""
+    return load_dataset(tiny_package(tmp_path, reports, passages, extra_estimators, days))

@@ -50,6 +50,16 @@ def test_geojson_has_one_point_per_city(dataset):
     json.dumps(collection)  # plain JSON types only
 
 
+def test_geojson_carries_every_declared_day(dataset):
+    collection = cities_geojson(dataset)
+    reported = dataset.reports.dropna(subset=["city_id"])
+    for day in dataset.protest_days["date"]:
+        key = f"reported_{day:%Y_%m_%d}"
+        flagged = {f["properties"]["city_id"] for f in collection["features"] if f["properties"][key]}
+        single_day = reported[(reported["date"] == day) & reported["date_end"].isna()]
+        assert flagged == set(single_day["city_id"]), day
+
+
 def test_zip_holds_a_package_that_validates(dataset, tmp_path):
     with zipfile.ZipFile(io.BytesIO(package_zip(dataset.data_dir))) as archive:
         names = archive.namelist()
@@ -58,3 +68,10 @@ def test_zip_holds_a_package_that_validates(dataset, tmp_path):
     assert any(name.startswith("navalny-protests-2021/sources/") for name in names)
     report = frictionless.validate(str(tmp_path / "navalny-protests-2021" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])[:5]
+
+
+def test_geojson_carries_the_figure_rules_spans(dataset):
+    """Kazan on 31 January: OVD-Info's band of 50 to 100 detained stays a band in the download."""
+    kazan = next(f for f in cities_geojson(dataset)["features"] if f["properties"]["city_id"] == "kazan")
+    props = kazan["properties"]
+    assert (props["detentions_low_2021_01_31"], props["detentions_high_2021_01_31"]) == (50, 100)

@@ -146,7 +146,13 @@ def test_dataset_loads_in_one_call_with_typed_columns(dataset):
     assert str(reports["value_low"].dtype) == "Float64"
     assert str(dataset.cities["lat"].dtype) == "Float64"
     assert str(dataset.cities["geonames_id"].dtype) == "Int64"
-    assert set(reports["metric"].unique()) <= {"held", "crowd", "detentions", "temperature_c", "cities"}
+    assert set(reports["metric"].unique()) <= {"held", "crowd", "detentions", "temperature_c", "cities", "no_protest"}
+
+
+def test_every_declared_day_has_both_labels_and_a_kind(dataset):
+    days = dataset.protest_days
+    assert days["label"].notna().all() and days["label_ru"].notna().all() and days["kind"].notna().all()
+    assert set(days["kind"]) <= {"figures", "held_only"}
 
 
 def test_every_report_can_be_traced_to_its_source_document(dataset):
@@ -177,7 +183,7 @@ def test_command_exits_non_zero_and_prints_every_problem(tiny, capsys):
 
 def test_command_passes_on_a_valid_package(tiny, capsys):
     assert main(["validate", "--data-dir", str(tiny)]) == 0
-    assert capsys.readouterr().out.strip() == f"{tiny}: valid (3 reports from 2 sources about 2 cities)"
+    assert capsys.readouterr().out.strip() == f"{tiny}: valid (3 reports from 2 sources about 3 cities)"
 
 
 def test_command_passes_on_the_real_data(capsys):
