@@ -12,13 +12,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from streamlit_folium import generate_leaflet_string  # noqa: E402
+from streamlit_folium import generate_leaflet_string
 
-from protest_data.summary import city_day_summary, counters_by_city, figures  # noqa: E402
-from protest_data.tables import load_dataset  # noqa: E402
-from rendering.i18n import ENGLISH  # noqa: E402
-from rendering.mapview import base_map, layer_groups  # noqa: E402
-from rendering.markers import LAYERS, city_markers  # noqa: E402
+from protest_data.summary import city_day_summary, counters_by_city, figures
+from protest_data.tables import load_dataset
+from rendering.i18n import ENGLISH
+from rendering.mapview import base_map, layer_groups
+from rendering.markers import LAYERS, city_markers
 
 
 def best_of(function, repeats: int = 5) -> float:

@@ -15,9 +15,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from protest_data.figures import annotate, counter_figures, metric_spans  # noqa: E402
-from protest_data.summary import reports_with_sources  # noqa: E402
-from protest_data.tables import load_dataset  # noqa: E402
+from protest_data.figures import annotate, counter_figures, metric_spans
+from protest_data.summary import reports_with_sources
+from protest_data.tables import load_dataset
 
 
 def whole(dataset) -> pd.DataFrame:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tools.browser import chromium_path, launch_chromium, open_dashboard, streamlit_server  # noqa: E402
+from tools.browser import chromium_path, launch_chromium, open_dashboard, streamlit_server
 
 DOCS = Path(__file__).resolve().parent
 VIEWS = {

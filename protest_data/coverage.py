@@ -22,7 +22,7 @@ def coverage_by_day(dataset: Dataset) -> pd.DataFrame:
     reports = single_day(dataset.reports)
     reports = reports[reports["city_id"].notna()]
     rows = []
-    kinds = dict(zip(dataset.protest_days["date"], dataset.protest_days["kind"]))
+    kinds = dict(zip(dataset.protest_days["date"], dataset.protest_days["kind"], strict=True))
     for day in dataset.protest_days["date"].sort_values():
         that_day = reports[reports["date"] == day]
         absent = set(that_day.loc[that_day["metric"] == ABSENCE_METRIC, "city_id"])

@@ -186,7 +186,7 @@ def day_labels(dataset: Dataset, language: str = "en") -> dict[pd.Timestamp, str
     if language not in LABEL_COLUMNS:
         raise ValueError(f"no day labels in {language!r}; there are {', '.join(LABEL_COLUMNS)}")
     days = dataset.protest_days
-    return dict(zip(days["date"], days[LABEL_COLUMNS[language]].astype(str)))
+    return dict(zip(days["date"], days[LABEL_COLUMNS[language]].astype(str), strict=True))
 
 
 def held_only_days(dataset: Dataset) -> list[pd.Timestamp]:

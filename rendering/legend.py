@@ -45,10 +45,10 @@ def _temperature(words: Words) -> str:
 def legend_html(layers: tuple[str, ...] | set[str], words: Words) -> str:
     blocks = []
     if "crowd" in layers:
-        title = words._("Crowd (area ∝ people): the outer circle is the largest figure, the inner one the smallest, across all who estimated it")  # noqa: E501
+        title = words._("Crowd (area ∝ people): the outer circle is the largest figure, the inner one the smallest, across all who estimated it")
         blocks.append(_circles(CROWD, title, words))
     if "detentions" in layers:
-        title = words._("Detentions (area ∝ people detained): each counter's latest count; circles span the smallest to the largest")  # noqa: E501
+        title = words._("Detentions (area ∝ people detained): each counter's latest count; circles span the smallest to the largest")
         blocks.append(_circles(DETENTIONS, title, words))
     if "temperature" in layers:
         blocks.append(_temperature(words))

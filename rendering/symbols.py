@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 NEUTRAL_COLOUR = "#8a8a8a"  # protest reported, no figure for a switched-on layer
 CITY_DOT_COLOUR = "#202020"
@@ -61,7 +62,7 @@ class TemperatureScale:
             return stops[0][1]
         if celsius >= stops[-1][0]:
             return stops[-1][1]
-        for (low, low_colour), (high, high_colour) in zip(stops, stops[1:]):
+        for (low, low_colour), (high, high_colour) in pairwise(stops):
             if low <= celsius <= high:
                 share = (celsius - low) / (high - low)
                 return _mix(low_colour, high_colour, share)
@@ -78,5 +79,5 @@ TEMPERATURE = TemperatureScale()
 def _mix(a: str, b: str, share: float) -> str:
     first = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
     second = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(x + (y - x) * share) for x, y in zip(first, second)]
+    mixed = [round(x + (y - x) * share) for x, y in zip(first, second, strict=True)]
     return "#" + "".join(f"{channel:02x}" for channel in mixed)

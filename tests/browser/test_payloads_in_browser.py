@@ -38,7 +38,7 @@ class Trap:
         hits = self.hits = Counter()
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (http.server's name)
+            def do_GET(self):
                 hits[self.path] += 1
                 self.send_response(204)
                 self.end_headers()

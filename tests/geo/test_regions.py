@@ -58,7 +58,7 @@ def test_unknown_region():
 
 def test_every_region_in_the_data_has_a_russian_name(dataset):
     """The Russian interface names every region in Russian, from the kept table, never from memory."""
-    for name, country in set(zip(dataset.cities["region"], dataset.cities["country_code"])):
+    for name, country in set(zip(dataset.cities["region"], dataset.cities["country_code"], strict=True)):
         region = region_named(name, country)
         assert region is not None, name
         names = region_names(region.code)

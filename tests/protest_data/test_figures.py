@@ -89,7 +89,7 @@ def test_two_counters_stand_side_by_side(tmp_path):
         report("pol", D23, "kazan", "detentions", "14", "14", estimator="police"),
     ])
     counters = _counters(rule, "detentions")
-    assert dict(zip(counters["estimator"], counters["value_low"])) == {"OVD-Info": 2, "police": 14}
+    assert dict(zip(counters["estimator"], counters["value_low"], strict=True)) == {"OVD-Info": 2, "police": 14}
     assert list(counters["estimator"]) == ["OVD-Info", "police"]  # monitors first
     assert _drawn(rule) == {"ovd", "pol"}
     kazan = city_day_summary(data, rule).iloc[0]

@@ -46,7 +46,7 @@ def test_each_city_and_day_is_one_row(tmp_path):
         report("r3", D31, "kazan", "held"), report("r4", D31, "anadyr", "held"),
     ])
     summary = city_day_summary(data)
-    assert sorted(zip(summary["date"].dt.strftime("%d"), summary["city_id"])) == [
+    assert sorted(zip(summary["date"].dt.strftime("%d"), summary["city_id"], strict=True)) == [
         ("23", "kazan"), ("31", "anadyr"), ("31", "kazan")]
 
 
