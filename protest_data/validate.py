@@ -285,10 +285,45 @@ def _descriptor_problems(descriptor: object) -> list[str]:
         if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
                                                    and isinstance(f.get("type", "string"), str) for f in fields):
             messages.append(f"resource {name!r} needs a schema with a list of fields, each with a name and a type")
+            continue
+        messages += [f"resource {name!r}, field {f['name']!r}: {message}" for f in fields
+                     for message in _constraint_problems(f)]
     for name in names:
         if name not in TABLES:
             messages.append(f"resource {name!r} is not one of the tables ({', '.join(TABLES)})")
     return messages
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _constraint_problems(field: dict) -> list[str]:
+    """Constraints of the kinds Table Schema allows (frictionless crashes on some others, 'minimum': null)."""
+    constraints = field.get("constraints", {})
+    if not isinstance(constraints, dict):
+        return ["'constraints' must be an object"]
+    bounds_are = "a date" if field.get("type") in ("date", "datetime", "time", "year", "yearmonth") else "a number"
+    checks = {
+        "required": (lambda v: isinstance(v, bool), "true or false"),
+        "unique": (lambda v: isinstance(v, bool), "true or false"),
+        "enum": (lambda v: isinstance(v, list) and v != [], "a non-empty list"),
+        "pattern": (lambda v: isinstance(v, str) and _compiles(v), "a regular expression"),
+        "minLength": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "a whole number"),
+        "maxLength": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "a whole number"),
+        "minimum": (lambda v: isinstance(v, str) if bounds_are == "a date" else _is_number(v), bounds_are),
+        "maximum": (lambda v: isinstance(v, str) if bounds_are == "a date" else _is_number(v), bounds_are),
+    }
+    return [f"constraint {key!r} must be {what}, not {constraints[key]!r}"
+            for key, (valid, what) in checks.items() if key in constraints and not valid(constraints[key])]
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+        return True
+    except re.error:
+        return False
 
 
 def _read_table(data_dir: Path, name: str, problems: list[Problem]) -> Table:

@@ -312,6 +312,10 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
         [("datapackage.json", None, None, "has no resource named 'estimators'"),
          ("datapackage.json", None, None, "resource 'estimator' is not one of the tables (protest_days, sources, "
                                           "estimators, cities, reports)")]),
+    "a constraint is of the kind Table Schema allows": (
+        write_bytes("datapackage.json", lambda b: b.replace(b'"minimum": -90', b'"minimum": null')),
+        [("datapackage.json", None, None, "resource 'cities', field 'lat': constraint 'minimum' must be a number, "
+                                          "not None")]),
     "a table lives at <name>.csv": (
         write_bytes("datapackage.json", lambda b: b.replace(b'"path": "cities.csv"', b'"path": "../cities.csv"')),
         [("datapackage.json", None, None, "resource 'cities' must have path cities.csv, not '../cities.csv'")]),
