@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
@@ -54,10 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     command = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"),
                "--server.port", str(args.port), "--server.address", args.address, *streamlit_options]
-    try:
-        return subprocess.call(command, cwd=REPO)
-    except KeyboardInterrupt:  # Ctrl-C reaches Streamlit too, which stops on its own
-        return 130
+    # Become Streamlit (same process), so Ctrl-C and a service manager's stop reach it directly.
+    os.chdir(REPO)
+    os.execv(sys.executable, command)
+    return 0  # not reached
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def test_a_start_outside_the_project_is_explained_not_a_blank_map():
 
 
 def test_serve_refuses_a_taken_port_in_plain_words(capsys, monkeypatch):
-    monkeypatch.setattr(serve.subprocess, "call", lambda *a, **k: pytest.fail("streamlit started"))
+    monkeypatch.setattr(serve.os, "execv", lambda *a: pytest.fail("streamlit started"))
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -91,12 +91,12 @@ def test_serve_installs_leaflet_then_starts_streamlit_in_the_project_folder(tmp_
     calls = []
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("rendering.assets.install_leaflet", lambda: calls.append("install_leaflet"))
-    monkeypatch.setattr(serve.subprocess, "call", lambda command, cwd: calls.append((command, cwd)) or 0)
+    monkeypatch.setattr(serve.os, "execv", lambda program, command: calls.append((Path.cwd(), command)))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    assert serve.main(["--port", str(port)]) == 0
+    serve.main(["--port", str(port)])
     assert calls[0] == "install_leaflet"
-    command, cwd = calls[1]
+    cwd, command = calls[1]
     assert cwd == REPO and str(REPO / "dashboard.py") in command
     assert command[command.index("--server.port") + 1] == str(port)
