@@ -66,21 +66,6 @@ def _collect(page) -> dict[str, list[str]]:
     return found
 
 
-def _open_popup(frame, city_id: str, attempts: int = 3):
-    """Click the city's dot until its popup is open. On this poisoned copy the first click on a freshly
-    drawn map is sometimes not delivered to Leaflet (no popupopen event; not seen on the real data, cause
-    not found), so the click is repeated, waiting on the popup, never on a fixed time."""
-    popup = frame.locator(".leaflet-popup-content")
-    for _ in range(attempts):
-        click_city(frame, city_id)
-        try:
-            expect(popup).to_contain_text(marker("cities.name_en"), timeout=10_000)
-            return
-        except AssertionError:
-            continue
-    expect(popup).to_contain_text(marker("cities.name_en"))
-
-
 @pytest.fixture(scope="module")
 def browsed(chromium, tmp_path_factory):
     trap = Trap()
@@ -95,7 +80,7 @@ def browsed(chromium, tmp_path_factory):
         with streamlit_server(env={"PROTEST_DATA_DIR": str(data)}) as base:
             frame = open_dashboard(page, f"{base}/?date={DAY}&layers=crowd,detentions,temperature")
             # A click opens the city's popup and selects it: the side panel shows its reports.
-            _open_popup(frame, CITY)
+            expect(click_city(frame, CITY)).to_contain_text(marker("cities.name_en"), timeout=30_000)
             expect(page.get_by_text(marker("reports.quote")).first).to_be_visible(timeout=60_000)
             frame.locator(f"path.city-marker.city-{CITY}").hover(force=True)
             expect(frame.locator(".leaflet-tooltip")).to_contain_text(marker("cities.name_en"), timeout=30_000)
