@@ -147,22 +147,24 @@ def _run(data_dir: Path, checked: Checked) -> None:
         with _guard(problems, _shown(data_dir, "datapackage.json")):
             problems.extend(_schema_problems(data_dir, descriptor, tables))
     rows = {name: [cells for _, cells in table.rows] for name, table in tables.items()}
-    with _guard(problems, _shown(data_dir, "sources.csv")):
+    shown = {name: _shown(data_dir, f"{name}.csv") for name in TABLES}  # once: resolving paths is slow
+    with _guard(problems, shown["sources"]):
         problems.extend(_tree_problems(data_dir))
     archives: dict[str, str] = {}
     for name, table in tables.items():
-        with _guard(problems, _shown(data_dir, f"{name}.csv")):
-            problems.extend(_number_problems(_shown(data_dir, f"{name}.csv"), table, _fields(descriptor, name)))
+        with _guard(problems, shown[name]):
+            problems.extend(_number_problems(shown[name], table, _fields(descriptor, name)))
+    root = data_dir.resolve()
     for row_number, source in _checkable(tables["sources"]):
-        with _guard(problems, _shown(data_dir, "sources.csv"), row_number):
-            problems.extend(_source_problems(data_dir, row_number, source, archives))
+        with _guard(problems, shown["sources"], row_number):
+            problems.extend(_source_problems(root, shown["sources"], row_number, source, archives))
     for row_number, city in _checkable(tables["cities"]):
-        with _guard(problems, _shown(data_dir, "cities.csv"), row_number):
-            problems.extend(_city_problems(_shown(data_dir, "cities.csv"), row_number, city))
+        with _guard(problems, shown["cities"], row_number):
+            problems.extend(_city_problems(shown["cities"], row_number, city))
     context = _ReportContext.build(rows, archives)
     for row_number, report in _checkable(tables["reports"]):
-        with _guard(problems, _shown(data_dir, "reports.csv"), row_number):
-            problems.extend(_check_report(_shown(data_dir, "reports.csv"), row_number, report, context))
+        with _guard(problems, shown["reports"], row_number):
+            problems.extend(_check_report(shown["reports"], row_number, report, context))
 
 
 @contextmanager
@@ -509,10 +511,10 @@ def _from_frictionless(shown: str, error: frictionless.Error, primary_key: str |
 
 # --- Archives ------------------------------------------------------------------------------------
 
-def _inside(data_dir: Path, path: Path) -> bool:
-    """True if ``path`` resolves (symlinks followed) to a place inside ``data_dir``."""
+def _inside(root: Path, path: Path) -> bool:
+    """True if ``path`` resolves (symlinks followed) to a place inside ``root`` (a resolved directory)."""
     try:
-        path.resolve().relative_to(data_dir.resolve())
+        path.resolve().relative_to(root)
         return True
     except (ValueError, OSError, RuntimeError):
         return False
@@ -520,16 +522,18 @@ def _inside(data_dir: Path, path: Path) -> bool:
 
 def _tree_problems(data_dir: Path) -> Iterator[Problem]:
     """No file under data/ may lead outside it: the package zip and the archives read what is there."""
+    root = data_dir.resolve()
     for path in sorted(data_dir.rglob("*")):
-        if path.is_symlink() and not _inside(data_dir, path):
+        if path.is_symlink() and not _inside(root, path):
             shown = _shown(data_dir, str(path.relative_to(data_dir)))
             yield Problem(shown, None, None, "is a link to a place outside the data directory: "
                                              "copy the file in instead")
 
 
-def _source_problems(data_dir: Path, row: int, source: dict[str, str], archives: dict[str, str]) -> Iterator[Problem]:
-    """Checks one source's archive and, if readable, records its text in ``archives`` by source_id."""
-    shown = _shown(data_dir, "sources.csv")
+def _source_problems(data_dir: Path, shown: str, row: int, source: dict[str, str],
+                     archives: dict[str, str]) -> Iterator[Problem]:
+    """Checks one source's archive and, if readable, records its text in ``archives`` by source_id.
+    ``data_dir`` is resolved already."""
     archive = source.get("archive", "")
     expected = f"sources/{source.get('source_id', '')}.txt"
     if archive and archive != expected:
@@ -744,17 +748,21 @@ def _starts_like(word: str, stem: str) -> bool:
         return True
     if len(stem) < 6:
         return False
-    return any(_edit_distance(word[:length], stem) <= 1 for length in (len(stem) - 1, len(stem), len(stem) + 1))
+    return any(_one_edit_apart(word[:length], stem) for length in (len(stem) - 1, len(stem), len(stem) + 1))
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True if at most one insertion, deletion or substitution turns ``a`` into ``b`` (in linear time)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    same = 0
+    while same < len(a) and a[same] == b[same]:
+        same += 1
+    if len(a) == len(b):
+        return a[same + 1:] == b[same + 1:]
+    return a[same:] == b[same + 1:]
 
 
 def _stems(name: str) -> Iterator[tuple[str, int]]:
