@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit.runtime.pages_manager import PagesManager
 
 from pages.safe_text import md
@@ -125,8 +126,19 @@ def set_view(view: View) -> None:
     st.query_params.from_dict(view.to_query())
 
 
+PAGE_STYLE = """
+<style>
+.block-container { padding-top: 3.2rem; padding-bottom: 2rem; }
+h1 { font-size: 1.55rem !important; padding: 0.2rem 0 0 !important; }
+[data-testid="stMetricValue"] { font-size: 1.3rem; }
+.st-key-lang_switch { margin-bottom: -0.6rem; }
+</style>
+"""
+
+
 def language_switch(view: View) -> Words:
     """The language switch every page shows at its top; returns the interface's words."""
+    st.html(PAGE_STYLE)
     picked = st.segmented_control(
         "Language / Язык", LANGUAGES, default=view.lang, format_func=lambda lang: md(LANGUAGE_NAMES[lang]),
         key="lang_switch", label_visibility="collapsed", selection_mode="single")
@@ -134,6 +146,17 @@ def language_switch(view: View) -> Words:
         set_view(view.with_(lang=picked))
         st.rerun()
     return Words(view.lang)
+
+
+def reveal(container_class: str) -> None:
+    """Scroll the page so the given keyed container is in view, if it is not (on a phone the panel sits
+    below the map). A zero-height component runs the script; the class name is a fixed pattern."""
+    safe = "".join(char for char in container_class if char.isalnum() or char in "-_")
+    components.html(
+        "<script>const target = window.parent.document.querySelector('." + safe + "');"
+        "if (target) { target.scrollIntoView({block: 'nearest', behavior: 'smooth'}); }</script>",
+        height=0,
+    )
 
 
 def bold(text: str) -> str:
