@@ -290,9 +290,32 @@ def _descriptor_problems(descriptor: object) -> list[str]:
             continue
         messages += [f"resource {name!r}, field {f['name']!r}: {message}" for f in fields
                      for message in _constraint_problems(f)]
+        messages += [f"resource {name!r}: {message}" for message in _key_problems(schema)]
     for name in names:
         if name not in TABLES:
             messages.append(f"resource {name!r} is not one of the tables ({', '.join(TABLES)})")
+    return messages
+
+
+def _names(value: object) -> bool:
+    """A key's fields: one field name, or a list of them."""
+    return isinstance(value, str) or (isinstance(value, list) and value != [] and all(isinstance(v, str) for v in value))
+
+
+def _key_problems(schema: dict) -> list[str]:
+    """primaryKey and foreignKeys shaped as Table Schema says (frictionless crashes on some others)."""
+    messages = []
+    if "primaryKey" in schema and not _names(schema["primaryKey"]):
+        messages.append(f"primaryKey must be a field name or a list of them, not {schema['primaryKey']!r}")
+    keys = schema.get("foreignKeys", [])
+    if not isinstance(keys, list):
+        return [*messages, f"foreignKeys must be a list, not {keys!r}"]
+    for index, key in enumerate(keys):
+        reference = key.get("reference") if isinstance(key, dict) else None
+        if not (isinstance(key, dict) and _names(key.get("fields")) and isinstance(reference, dict)
+                and isinstance(reference.get("resource"), str) and _names(reference.get("fields"))):
+            messages.append(f"foreignKeys[{index}] must name its fields and a reference to a resource's fields, "
+                            f"not {key!r}")
     return messages
 
 

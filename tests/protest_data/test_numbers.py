@@ -34,6 +34,28 @@ from protest_data.numbers import numbers_in, states_number
         ("около полсотни", 50),
         ("под два десятка", 20),
         ("более полутысячи", 500),
+        # Cases that pin single parts of the reader (each killed a mutant that survived; docs/mutation.md).
+        ("-5 degrees at the start of a text", -5),
+        ("Minus 43 degrees, capitalised", -43),
+        ("minus forty degrees", -40),
+        ("15\u00a0000 человек (a no-break space between the groups)", 15000),
+        ("150 000 человек", 150000),
+        ("в 2021 году 1 234 567 голосов", 1234567),
+        ("В 2021 году более 1,6 тыс. человек", 1600),
+        ("5 Thousand people", 5000),
+        ("с 3 тысячами участников", 3000),
+        ("twenty-five people", 25),
+        ("Organisers said: three thousand", 3000),
+        ("задержали около десятка человек", 10),
+        ("около сотни человек", 100),
+        ("около миллиона подписей", 1_000_000),
+        ("two million", 2_000_000),
+        ("one million two hundred thousand", 1_200_000),
+        ("В 20-градусный мороз вышли 300 человек", 300),
+        ("В 20-градусный мороз вышли 300 человек", -20),
+        ("at 1 degree below zero", -1),
+        ("от 3 до 5 тысяч в Москве и от 15 до 20 тысяч в Петербурге", 15000),
+        ("В 2021 году вышли 15-20 тысяч человек", 15000),
     ],
 )
 def test_reads_the_number_a_source_states(text, value):
@@ -48,6 +70,15 @@ def test_reads_the_number_a_source_states(text, value):
         ("в городе сегодня -43 градуса", 43),  # a temperature keeps its sign
         ("15,000–20,000 people", -20000),  # a range dash is not a minus sign
         ("1,6 тыс.", 6000),  # the tail of a decimal is not a number of its own
+        ("5,000 people", 5001),  # a number is stated exactly, not nearly
+        ("5 people -", -5),  # a dash at the end of the text is no minus sign for the first number
+        ("B-52 bombers", -52),  # a hyphen after a letter is no minus sign
+        ("в 12,5 раза больше", 125),  # a decimal comma is no thousands separator
+        ("в 2021 году 500 человек", 2021500),  # four digits and three are two numbers
+        ("They waited ten. Five people came", 15),  # a full stop ends a spelled number
+        ("two two", 4),
+        ("forty people came; the thermometer showed minus", -40),  # 'minus' after a number is not its sign
+        ("15-20 тысяч, а по данным МВД 1 млн", 15_000_000),  # a range's multiplier is its own, not a later one's
     ],
 )
 def test_does_not_read_numbers_that_are_not_there(text, value):

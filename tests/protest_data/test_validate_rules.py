@@ -316,6 +316,12 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
         write_bytes("datapackage.json", lambda b: b.replace(b'"minimum": -90', b'"minimum": null')),
         [("datapackage.json", None, None, "resource 'cities', field 'lat': constraint 'minimum' must be a number, "
                                           "not None")]),
+    "a foreign key names what it refers to": (
+        write_bytes("datapackage.json", lambda b: b.replace(
+            b'"reference": {\n              "resource": "cities",\n              "fields": [\n                "city_id"\n              ]\n            }',
+            b'"reference": null')),
+        [("datapackage.json", None, None, "resource 'reports': foreignKeys[1] must name its fields and a reference to "
+                                          "a resource's fields, not {'fields': ['city_id'], 'reference': None}")]),
     "a table lives at <name>.csv": (
         write_bytes("datapackage.json", lambda b: b.replace(b'"path": "cities.csv"', b'"path": "../cities.csv"')),
         [("datapackage.json", None, None, "resource 'cities' must have path cities.csv, not '../cities.csv'")]),
