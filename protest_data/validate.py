@@ -516,8 +516,10 @@ def _schema_problems(data_dir: Path, descriptor: dict, tables: dict[str, Table])
 
 
 def _from_frictionless(shown: str, error: frictionless.Error, primary_key: str | None = None) -> Problem:
+    """A frictionless error as a Problem. Header errors never come here: frictionless is given the cells
+    already placed under the schema's columns (see _in_schema_order); _header_problems reports the header."""
     row = getattr(error, "row_number", None)
-    column = getattr(error, "field_name", None) or getattr(error, "label", None)
+    column = getattr(error, "field_name", None)
     if error.type == "primary-key":
         column = primary_key
     if error.type == "foreign-key":
@@ -525,8 +527,6 @@ def _from_frictionless(shown: str, error: frictionless.Error, primary_key: str |
         values = ", ".join(repr(cell) for cell in error.field_cells)
         return Problem(shown, row, column, f"{values} is not a known {error.reference_name} entry "
                        f"(no such {','.join(error.reference_field_names)} in {error.reference_name}.csv)")
-    if error.type in ("missing-label", "extra-label", "incorrect-label", "duplicate-label", "blank-label"):
-        return Problem(shown, 1, column, error.note or error.message)
     if error.type in ("primary-key", "unique-error"):
         return Problem(shown, row, column, f"duplicate id: {error.note}")
     return Problem(shown, row, column, error.note or error.message)
@@ -633,10 +633,11 @@ def _region_names(city: dict[str, str]) -> tuple[str, ...]:
 
 
 def _check_report(shown: str, row: int, report: dict[str, str], context: _ReportContext) -> Iterator[Problem]:
-    metric = report.get("metric", "")
-    quote = report.get("quote", "")
-    city_id = report.get("city_id", "")
-    source_id = report.get("source_id", "")
+    """The provenance rules for one row of reports.csv (which holds every column: see _checkable)."""
+    metric = report["metric"]
+    quote = report["quote"]
+    city_id = report["city_id"]
+    source_id = report["source_id"]
 
     around: list[str] = []  # the passages that contain the quote, and the source's title and URL
     if source_id in context.passages and quote:
@@ -646,17 +647,17 @@ def _check_report(shown: str, row: int, report: dict[str, str], context: _Report
                           f"(data/sources/{source_id}.txt)")
         around = [*containing, context.titles.get(source_id, "")]
 
-    values = {name: _number(report.get(name, "")) for name in ("value_low", "value_high")}
+    values = {name: _number(report[name]) for name in ("value_low", "value_high")}
     for name, value in values.items():
         if value is not None and not math.isfinite(value):
-            yield Problem(shown, row, name, f"{report.get(name, '').strip()!r} is not a finite number")
+            yield Problem(shown, row, name, f"{report[name].strip()!r} is not a finite number")
             values[name] = None
     if metric in NO_VALUE_METRICS:
         for name in values:
-            if report.get(name, "").strip():
+            if report[name].strip():
                 yield Problem(shown, row, name, f"a {metric!r} report carries no value")
     elif metric in FIGURE_METRICS:
-        if not report.get("value_low", "").strip() and not report.get("value_high", "").strip():
+        if not report["value_low"].strip() and not report["value_high"].strip():
             yield Problem(shown, row, "value_low", f"a {metric!r} report needs value_low, value_high or both")
         for name, value in values.items():
             if value is not None and quote and not states_number(quote, value):
@@ -669,7 +670,7 @@ def _check_report(shown: str, row: int, report: dict[str, str], context: _Report
         yield Problem(shown, row, "city_id", f"a {metric!r} report must name its city")
     if city_id and metric == "cities":
         yield Problem(shown, row, "city_id", "a 'cities' count is national: leave city_id empty")
-    counted = report.get("counted", "").strip()
+    counted = report["counted"].strip()
     if metric == "cities" and not counted:
         yield Problem(shown, row, "counted", "a 'cities' count must say what was counted: protests, detentions or announced")
     if metric != "cities" and counted:
@@ -683,7 +684,7 @@ def _check_report(shown: str, row: int, report: dict[str, str], context: _Report
             region = f" or its region {regions[0]!r}" if regions else " (and its region is unknown)"
             yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
                           f"or URL names the city {context.city_names[city_id][0]!r}{region}")
-    if report.get("date", "").strip() in context.held_only and city_id.strip() and metric not in NO_VALUE_METRICS:
+    if report["date"].strip() in context.held_only and city_id.strip() and metric not in NO_VALUE_METRICS:
         yield Problem(shown, row, "metric",
                       f"{report['date'].strip()} is a held-only day (kind {HELD_ONLY!r} in protest_days.csv): "
                       f"a city report on it is 'held' or 'no_protest', not {metric!r}")
@@ -692,16 +693,16 @@ def _check_report(shown: str, row: int, report: dict[str, str], context: _Report
 
 
 def _check_dates(shown: str, row: int, report: dict[str, str]) -> Iterator[Problem]:
-    day = _parse_date(report.get("date", ""))
-    end = _parse_date(report.get("date_end", ""))
-    if report.get("date_end", "").strip():
+    day = _parse_date(report["date"])
+    end = _parse_date(report["date_end"])
+    if report["date_end"].strip():
         if end is None:
             return  # frictionless reports the format
         if day is not None and end < day:
             yield Problem(shown, row, "date_end", f"{end} is before date {day}")
         if end == day:
             yield Problem(shown, row, "date_end", "equal to date: leave date_end empty for a one-day figure")
-    as_of_text = report.get("as_of", "")
+    as_of_text = report["as_of"]
     if not as_of_text.strip():
         return
     try:

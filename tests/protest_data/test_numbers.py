@@ -56,6 +56,7 @@ from protest_data.numbers import numbers_in, states_number
         ("at 1 degree below zero", -1),
         ("от 3 до 5 тысяч в Москве и от 15 до 20 тысяч в Петербурге", 15000),
         ("В 2021 году вышли 15-20 тысяч человек", 15000),
+        ("от двух до трёх миллионов подписей", 2_000_000),
     ],
 )
 def test_reads_the_number_a_source_states(text, value):

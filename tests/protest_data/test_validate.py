@@ -88,7 +88,8 @@ def test_valid_data_that_does_not_load_is_reported_not_raised(tiny, monkeypatch)
     monkeypatch.setattr(validate_module, "load_dataset", unloadable)
     with pytest.raises(InvalidDataset) as raised:
         load_valid_dataset(tiny)
-    assert "could not be loaded (KeyError: 'lat')" in raised.value.problems[0].message
+    (problem,) = raised.value.problems
+    assert Path(problem.file).name == "datapackage.json" and "could not be loaded (KeyError: 'lat')" in problem.message
 
 
 def test_a_schema_field_without_a_type_is_read_as_text(tiny):
@@ -132,6 +133,29 @@ def test_load_valid_dataset_reads_each_file_once(tiny, monkeypatch):
                                     "cities.csv", "reports.csv", "s1.txt", "s2.txt"])
     assert parsed == ["StringIO"] * 5  # pandas parses the text already read, never the file
     assert loaded.reports["report_id"].tolist() == ["r1", "r2", "r3"]
+
+
+@pytest.mark.parametrize(("damaged", "shown"), [(10, 10), (11, 11)])
+def test_a_file_in_another_encoding_gets_ten_cell_problems_then_a_count(tiny, damaged, shown):
+    rows = read_rows(tiny / "reports.csv")
+    write_rows(tiny / "reports.csv", [{**rows[i % 3], "report_id": f"x{i}"} for i in range(damaged)])
+    raw = (tiny / "reports.csv").read_bytes()
+    (tiny / "reports.csv").write_bytes(raw.replace(b"\nx", b"\nx\xe9"))  # Latin-1 'é' in each report_id
+    problems = [p for p in validate(tiny) if Path(p.file).name == "reports.csv"]
+    cells = [p for p in problems if p.row is not None]
+    assert len(cells) == 10 and all(p.column == "report_id" for p in cells)
+    summary = [p.message for p in problems if p.row is None]
+    assert summary == ([] if damaged == 10 else [f"{damaged - 10} more cells are not valid UTF-8 (is the file saved "
+                                                 "as Windows-1251?): save it as UTF-8 (without a byte-order mark)"])
+
+
+def test_the_loaded_dataset_knows_where_it_came_from(tiny):
+    assert load_valid_dataset(tiny).data_dir == tiny
+
+
+def test_invalid_dataset_lists_one_problem_a_line():
+    error = InvalidDataset([Problem("a.csv", 2, "x", "one"), Problem("b.csv", None, None, "two")])
+    assert str(error) == "2 problem(s) in the data package:\n  a.csv, row 2, column x: one\n  b.csv: two"
 
 
 def test_problems_read_as_file_row_column_message():

@@ -34,9 +34,27 @@ BASE = [
 ]
 
 
+def _city(city_id, name_en, name_ru, region):
+    return dict(city_id=city_id, name_en=name_en, name_ru=name_ru, region=region, country_code="RU",
+                territory_status="", lat="55", lon="50", geonames_id="", population="", geocoder="gazetteer",
+                geocoder_note="")
+
+
+# Cities whose names exercise the loose naming check: a long name (one slip allowed), short and
+# four-letter names (endings change), a fleeting vowel, joining words ('on', 'na', 'St', 'Sankt').
+NAMED = [
+    _city("novosibirsk", "Novosibirsk", "Новосибирск", "Novosibirsk Oblast"),
+    _city("tula", "Tula", "Тула", "Tula Oblast"),
+    _city("oryol", "Oryol", "Орёл", "Oryol oblast"),
+    _city("rostov-on-don", "Rostov-on-Don", "Ростов-на-Дону", "Rostov"),
+    _city("st-petersburg", "St Petersburg", "Санкт-Петербург", "St.-Petersburg"),
+    _city("yakutsk", "Yakutsk", "Якутск", "Sakha"),
+]
+
+
 @pytest.fixture
 def tiny(tmp_path) -> Path:
-    return tiny_data_dir(tmp_path, BASE, cities=[dict(c) for c in CITIES])
+    return tiny_data_dir(tmp_path, BASE, cities=[dict(c) for c in CITIES + NAMED])
 
 
 def _found(data: Path) -> list[tuple[str, int | None, str | None, str]]:
@@ -63,6 +81,20 @@ def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
         for change in changes:
             change(data)
     return apply
+
+
+def quoted(city_id: str, quote: str, metric: str = "held") -> Callable[[Path], None]:
+    """Report r3 (row 4, source s1) about another city, with a new quote archived in s1's passages."""
+    def apply(data: Path) -> None:
+        edit("reports", 4, city_id=city_id, quote=quote, metric=metric)(data)
+        archive = data / "sources" / "s1.txt"
+        archive.write_text(archive.read_text(encoding="utf-8") + "[...]\n" + quote + "\n", encoding="utf-8")
+    return apply
+
+
+def not_named(name: str) -> list[tuple]:
+    return [("reports.csv", 4, "quote", f"neither the quote, its archived passage nor the source's title or URL "
+                                        f"names the city {name!r}")]
 
 
 def archive_outside(data: Path) -> None:
@@ -108,6 +140,32 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
              write_bytes("sources/s1.txt", lambda b: b.replace(b"A protest in Anadyr.", b"A protest."))),
         [("reports.csv", 4, "quote", "neither the quote, its archived passage nor the source's title or URL names "
                                      "the city 'Anadyr'")]),
+    "a one-letter slip in a long name still names it (a letter missing)": (
+        quoted("novosibirsk", "В Новсибирске прошла акция."), []),
+    "a one-letter slip in a long name still names it (a letter more)": (
+        quoted("novosibirsk", "В Новоссибирске прошла акция."), []),
+    "a one-letter slip in a long name still names it (a letter changed)": (
+        quoted("novosibirsk", "В Новасибирске прошла акция."), []),
+    "two slips do not name a long name": (
+        quoted("novosibirsk", "В Нвсибирске прошла акция."), not_named("Novosibirsk")),
+    "a slip in a short name does not name it": (quoted("tula", "В Тлуе прошла акция."), not_named("Tula")),
+    "a four-letter name changes its ending": (quoted("tula", "В Туле прошла акция."), []),
+    "a fleeting vowel drops in other cases": (quoted("oryol", "В Орле прошла акция."), []),
+    "'on' in a name names nothing by itself": (
+        quoted("rostov-on-don", "A protest on the square."), not_named("Rostov-on-Don")),
+    "'na' in a name names nothing by itself": (
+        quoted("rostov-on-don", "Акция на площади."), not_named("Rostov-on-Don")),
+    "the rest of such a name does": (quoted("rostov-on-don", "Акция в Ростове-на-Дону."), []),
+    "'St' in a name names nothing by itself": (
+        quoted("st-petersburg", "Police said it was calm."), not_named("St Petersburg")),
+    "'Sankt' in a name names nothing by itself": (
+        quoted("st-petersburg", "A protest in Sankt Gallen."), not_named("St Petersburg")),
+    "an absence may name the region by one of its names' parts": (
+        quoted("yakutsk", "В Якутии акций протеста не было.", metric="no_protest"), []),
+    "an absence naming neither city nor region": (
+        quoted("yakutsk", "В Бурятии акций протеста не было.", metric="no_protest"),
+        [("reports.csv", 4, "quote", "neither the quote, its archived passage nor the source's title or URL names "
+                                     "the city 'Yakutsk' or its region 'Sakha'")]),
     "low value is stated in the quote": (
         edit("reports", 2, value_low="2500"), [("reports.csv", 2, "value_low", "2500 is not stated in the quote")]),
     "high value is stated in the quote": (
@@ -124,6 +182,8 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
         edit("reports", 4, value_low="5"), [("reports.csv", 4, "value_low", "a 'held' report carries no value")]),
     "a held report carries no high value": (
         edit("reports", 4, value_high="5"), [("reports.csv", 4, "value_high", "a 'held' report carries no value")]),
+    "a value with decimals is named as written": (
+        edit("reports", 2, value_low="2.5"), [("reports.csv", 2, "value_low", "2.5 is not stated in the quote")]),
     "a value is written in plain digits": (
         edit("reports", 2, value_low="1_000"),
         [("reports.csv", 2, "value_low", "'1_000' is not a number written in plain digits (like -28, 1500 or 55.79)"),
@@ -258,6 +318,12 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
     "the archive is valid UTF-8": (
         write_bytes("sources/s2.txt", lambda b: b"\xff" + b),
         [("sources.csv", 3, "archive", f"data/sources/s2.txt is not valid UTF-8 (byte 0xff on line 1): {SAVE}")]),
+    "an undecodable byte is found by line (a line break first)": (
+        write_bytes("sources/s2.txt", lambda b: b"\n\x80" + b),
+        [("sources.csv", 3, "archive", f"data/sources/s2.txt is not valid UTF-8 (byte 0x80 on line 2): {SAVE}")]),
+    "an undecodable byte is found by line (further down)": (
+        write_bytes("sources/s2.txt", lambda b: b + b"one more line\n\xc3("),
+        [("sources.csv", 3, "archive", f"data/sources/s2.txt is not valid UTF-8 (byte 0xc3 on line 3): {SAVE}")]),
     "a url is a web address": (
         edit("sources", 2, url="javascript:alert(1)"),
         [("sources.csv", 2, "url", 'constraint "pattern" is "^https?://\\S+$"')]),
@@ -285,6 +351,14 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
     "a CSV is valid UTF-8, cell by cell": (
         write_bytes("cities.csv", lambda b: b.replace("Казань".encode(), "Казань".encode("cp1251"))),
         [("cities.csv", 2, "name_ru", f"is not valid UTF-8 (byte 0xca on line 1 of the cell): {SAVE}")]),
+    "an undecodable header names no column": (
+        write_bytes("cities.csv", lambda b: b.replace(b"name_ru", b"name_r\xfc", 1)),
+        [("cities.csv", 1, None, f"is not valid UTF-8 (byte 0xfc on line 1 of the cell): {SAVE}"),
+         ("cities.csv", 1, "name_r\ufffd", "column 3 ('name_r\ufffd') is not in datapackage.json's schema for this table"),
+         ("cities.csv", 1, "name_ru", "this column is missing from the header (datapackage.json lists it)")]),
+    "an undecodable cell beyond the header's columns names no column": (
+        write_bytes("estimators.csv", lambda b: b.replace(b"OVD-Info,monitor,", b"OVD-Info,monitor,,\xff", 1)),
+        [("estimators.csv", 2, None, f"is not valid UTF-8 (byte 0xff on line 1 of the cell): {SAVE}")]),
     "a row has as many cells as the header (more)": (
         write_bytes("reports.csv", lambda b: b.replace(b"\nr3,", b"\nr3,extra,", 1)),
         [("reports.csv", 4, None, "has 14 cells but the header has 13: a missing or extra comma, or an unclosed quote?")]),
