@@ -195,10 +195,21 @@ def city_names(cities: pd.DataFrame, words: Words) -> dict[str, str]:
 def card_actions(report: pd.Series, words: Words, actions: CardActions) -> str:
     """'Link' (an address that opens this report) and 'Cite' (the citation, shown on request)."""
     link_label, cite_label = words._("Link"), words._("Cite")
-    link_help = words._("An address that opens the map on this report")
-    return (f'<div class="actions"><a class="report-link" href="{text(actions.link(report["report_id"]))}" '
-            f'title="{text(link_help)}">{text(link_label)}</a> <details class="cite"><summary>{text(cite_label)}'
+    return (f'<div class="actions"><a class="report-link" href="{text(actions.link(report["report_id"]))}">'
+            f'{text(link_label)}</a> <details class="cite"><summary>{text(cite_label)}'
             f'</summary><p class="citation">{text(actions.citation(report, words))}</p></details></div>')
+
+
+def source_line(report: pd.Series, words: Words) -> str:
+    """Where a report was published: the publisher (linked), the title and the date, as one line."""
+    link = safe_url(report.get("url"))
+    publisher = text(report.get("publisher"))
+    title = text(report.get("title"))
+    title_part = f", &ldquo;{title}&rdquo;" if title and title != "unknown" else ""
+    source = f'<a href="{link}" target="_blank" rel="noopener noreferrer">{publisher}</a>' if link else publisher
+    published = report.get("source_published")
+    published_part = f", {text(formatting.date(str(published)[:10], words))}" if not missing(published) else ""
+    return f'<div class="source">{source}{title_part}{published_part}</div>'
 
 
 def report_card(report: pd.Series, words: Words, *, show_day: bool = False, status: str | None = None,
@@ -216,13 +227,6 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
     when = formatting.moment(report.get("as_of_text"), words)
     as_of_text = words._("as of {time}", time=when)
     as_of = f' <span class="as-of">{text(as_of_text)}</span>' if when else ""
-    link = safe_url(report.get("url"))
-    publisher = text(report.get("publisher"))
-    title = text(report.get("title"))
-    title_part = f", &ldquo;{title}&rdquo;" if title and title != "unknown" else ""
-    source = f'<a href="{link}" target="_blank" rel="noopener noreferrer">{publisher}</a>' if link else publisher
-    published = report.get("source_published")
-    published_part = f", {text(formatting.date(str(published)[:10], words))}" if not missing(published) else ""
     note = text(report.get("note"))
     note_label = words._("Note:")
     note_part = f'<div class="note">{text(note_label)} {note}</div>' if note else ""
@@ -233,7 +237,7 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
         f'<li class="report{f" {status}" if status else ""}" data-report-id="{text(report["report_id"])}">'
         f'{day}<strong>{heading}</strong> &middot; <span class="estimator">{text(report["estimator"])}</span>'
         f'{as_of}{badge}<blockquote lang="{language}">{text(report["quote"])}</blockquote>'
-        f'<div class="source">{source}{title_part}{published_part}</div>{note_part}'
+        f'{source_line(report, words)}{note_part}'
         f'{card_actions(report, words, actions) if actions else ""}</li>'
     )
 

@@ -42,13 +42,23 @@ MAP_STYLE = """
 """
 
 
-def js_string(value: str) -> str:
-    """A JavaScript string literal that is also safe inside an HTML <script> element."""
-    encoded = json.dumps(value, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def script_json(value: object) -> str:
+    """JSON that is also safe inside an HTML <script> element: no '<', '>' or '&' that could end it,
+    and no U+2028/U+2029 (line breaks to older JavaScript). Those characters only occur inside JSON
+    strings, where their \\u escapes mean the same."""
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in _SCRIPT_ESCAPES:
         encoded = encoded.replace(char, escape)
     return encoded
+
+
+def js_string(value: str) -> str:
+    """A JavaScript string literal that is also safe inside an HTML <script> element."""
+    return script_json(value)
 
 
 class OfflineMap(folium.Map):
@@ -121,6 +131,23 @@ def _outline_style(feature: dict) -> dict:
     }
 
 
+def dot_style(marker: CityMarker) -> dict:
+    """A city's clickable dot, in Leaflet's path options: larger and grey when it has no figure to draw."""
+    return {
+        "radius": 4.5 if marker.neutral else 3.5,
+        "color": ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
+        "weight": 1.2,
+        "fillColor": marker.dot_colour,
+        "fillOpacity": 1.0,
+    }
+
+
+def outline_styles() -> dict[str, dict]:
+    """The basemap's styles in Leaflet's path options: Russia, and its neighbours."""
+    return {"russia": _outline_style({"properties": {"russia": True}}),
+            "other": _outline_style({"properties": {"russia": False}})}
+
+
 def layer_groups(markers: list[CityMarker]) -> list[folium.FeatureGroup]:
     """Feature groups for the symbols (largest first) and, on top, the clickable city dots."""
     symbols = folium.FeatureGroup(name="symbols")
@@ -139,14 +166,15 @@ def layer_groups(markers: list[CityMarker]) -> list[folium.FeatureGroup]:
                 class_name=f"symbol symbol-{symbol.layer} city-{marker.city_id}",
             ).add_to(symbols)
     for marker in sorted(markers, key=lambda m: m.city_id):
+        style = dot_style(marker)
         dot = folium.CircleMarker(
             location=[marker.lat, marker.lon],
-            radius=4.5 if marker.neutral else 3.5,
-            color=ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
-            weight=1.2,
+            radius=style["radius"],
+            color=style["color"],
+            weight=style["weight"],
             fill=True,
-            fill_color=marker.dot_colour,
-            fill_opacity=1.0,
+            fill_color=style["fillColor"],
+            fill_opacity=style["fillOpacity"],
             class_name=(f"city-marker city-{marker.city_id}{' neutral' if marker.neutral else ''}"
                         f"{' absence' if marker.absence_only else ''}"),
         )
