@@ -68,4 +68,5 @@ def report_citation(report: pd.Series, words: Words, *, dataset: DatasetReferenc
                 report_id=report["report_id"]),
         words._("Accessed {date}.", date=formatting.date(pd.Timestamp(accessed), words)),
     ]
-    return " ".join(parts)
+    # A sentence that ends in an abbreviation ('2021 г.', 'Ltd.') keeps one full stop, not two.
+    return " ".join(part[:-1] if part.endswith("..") and not part.endswith("...") else part for part in parts)

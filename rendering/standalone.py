@@ -157,7 +157,7 @@ def page_content(dataset: Dataset, words: Words, *, accessed: dt.date, rule: Fig
         "cities": {city_id: {"name": names[city_id], "population": int(population[city_id])}
                    for city_id in sorted(shown)},
         "markers": markers,
-        "attribution": text(words._("Outlines: Natural Earth (public domain)")),
+        "attribution": text(words._("Outlines: {source} (public domain)", source="Natural Earth")),
         "datasetCitation": dataset_text(actions.dataset, words),
         "sourceCitations": {source_id: source["citation"] for source_id, source in sorted(sources.items())},
     }
@@ -221,12 +221,13 @@ def _panel(city: pd.Series, reports: pd.DataFrame, rule: Figures, statuses: dict
             "reports": _cards(group, words, statuses, actions, cards, sources, show_day=False),
         }
     spanning = city_reports[city_reports["date_end"].notna()]
+    spanning_label = words._("Over several protest days")
     return Panel(
         heading=city_heading(city, words),
         days=days,
         spanning=_cards(spanning, words, statuses, actions, cards, sources, show_day=True),
         spanning_dates=[f"{day:%Y-%m-%d}" for day in spanning["date"]],
-        spanning_title=f'<h5 class="day-reports spanning">{text(words._("Over several protest days"))}</h5>',
+        spanning_title=f'<h5 class="day-reports spanning">{text(spanning_label)}</h5>',
     )
 
 
@@ -338,8 +339,13 @@ def render_page(content: Content, words: Words) -> str:
     reference = dataset_reference()
     about = words._("A copy of the dataset, version {version}, in one file: it needs no server and no network. "
                     "Cite it as: {citation}", version=reference.version, citation=dataset_text(reference, words))
-    credits = words._("Map: Leaflet {version}. Outlines: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). "
-                      "Quoted passages remain the work of their publishers.", version=xstatic_leaflet.VERSION)
+    leaflet = f"Leaflet {xstatic_leaflet.VERSION}"
+    credits = words._("Map: {leaflet}. Outlines: {outlines} (public domain). Places: {places} (CC BY 4.0). "
+                      "Quoted passages remain the work of their publishers.",
+                      leaflet=leaflet, outlines="Natural Earth", places="GeoNames")
+    day_label, layers_label, city_label = words._("Protest day"), words._("Layers"), words._("City")
+    map_label = words._("Map of the protests")
+    noscript = words._("This map needs JavaScript to draw; the data is inside this file.")
     return f"""<!DOCTYPE html>
 <html lang="{text(words.lang)}">
 <head>
@@ -357,21 +363,21 @@ def render_page(content: Content, words: Words) -> str:
 <h1>{text(title)}</h1>
 <p class="lede">{text(lede)}</p>
 <div class="controls">
-<label class="control">{text(words._("Protest day"))} <select id="day">{day_options}</select></label>
-<fieldset class="layers"><legend>{text(words._("Layers"))}</legend>{toggles}</fieldset>
-<label class="control">{text(words._("City"))} <select id="city"><option value="">—</option>{city_options}</select></label>
+<label class="control">{text(day_label)} <select id="day">{day_options}</select></label>
+<fieldset class="layers"><legend>{text(layers_label)}</legend>{toggles}</fieldset>
+<label class="control">{text(city_label)} <select id="city"><option value="">—</option>{city_options}</select></label>
 </div>
 <div id="headlines"></div>
 </header>
 <main>
 <div id="map-column">
-<div id="map" aria-label="{text(words._("Map of the protests"))}"></div>
+<div id="map" aria-label="{text(map_label)}"></div>
 <div id="legend">{legend_html(LAYERS, words)}</div>
 </div>
 <aside id="panel" aria-live="polite"></aside>
 </main>
 <footer><p>{text(about)}</p><p>{text(credits)}</p></footer>
-<noscript><p class="noscript">{text(words._("This map needs JavaScript to draw; the data is inside this file."))}</p></noscript>
+<noscript><p class="noscript">{text(noscript)}</p></noscript>
 {_templates(content)}<script id="map-data" type="application/json">{script_json(data)}</script>
 <script>{leaflet_js}</script>
 <script>{_static("one_file_map.js")}</script>

@@ -53,7 +53,9 @@ def test_national_and_multi_day_figures_say_so():
 
 def test_russian_citation():
     cited = report_citation(_report(), RUSSIAN, dataset=DATASET, accessed=ACCESSED, city_name="Казань")
-    assert "(Казань, 31 января 2021 г.)" in cited and "5 марта 2026 г." in cited and "OVD-Info" in cited
+    assert "(Казань, 31 января 2021 г.)" in cited and "OVD-Info: Задержания: 50\u2013100" in cited
+    assert "Источник: Outlet, \u201cDetentions in Kazan\u201d, 31 января 2021 г., https://example.org/kazan." in cited
+    assert f"(версия {DATASET.version}) [Набор данных]" in cited and cited.endswith("Дата обращения: 5 марта 2026 г.")
 
 
 def test_every_real_report_can_be_cited(dataset):
