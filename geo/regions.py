@@ -20,6 +20,7 @@ from .names import name_key
 
 ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII_RU_UA.txt"
 ISO_CROSSWALK_FILE = Path(__file__).resolve().parent / "data" / "admin1_iso3166_2.tsv"
+REGION_NAMES_RU_FILE = Path(__file__).resolve().parent / "data" / "region_names_ru.tsv"
 
 # Crimea and Sevastopol: Ukrainian territory occupied and annexed by Russia in 2014.
 OCCUPIED_UKRAINE = {"UA.11", "UA.20"}
@@ -89,7 +90,7 @@ class RegionNames:
     iso_code: str  # ISO 3166-2 "RU-CE"
     en: str  # GeoNames: "Chechnya"
     iso_name: str  # ISO 3166-2, romanised from the Russian: "Chechenskaya Respublika"
-    ru: str | None  # pycountry's Russian translation: "Чеченская республика"; None where it ships none
+    ru: str | None  # Russian name: geo/data/region_names_ru.tsv (iso3166-2 package), else pycountry's
 
     def all(self) -> tuple[str, ...]:
         """Every name, for matching a text that names the region in any of them."""
@@ -116,6 +117,15 @@ def _russian():
     return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
 
 
+@lru_cache(maxsize=1)
+def _russian_names() -> dict[str, str]:
+    if not REGION_NAMES_RU_FILE.is_file():
+        return {}
+    rows = [line.split("\t") for line in REGION_NAMES_RU_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#") and not line.startswith("iso_code")]
+    return {iso_code: name for iso_code, name in rows}
+
+
 @lru_cache(maxsize=None)
 def region_names(code: str) -> RegionNames | None:
     """The names of the GeoNames admin1 region ``code`` ('RU.12'), or None for an unknown code."""
@@ -127,8 +137,8 @@ def region_names(code: str) -> RegionNames | None:
         return None
     subdivision = pycountry.subdivisions.get(code=iso_code)
     translated = _russian().gettext(subdivision.name)
-    return RegionNames(code, iso_code, region.name, subdivision.name,
-                       translated if translated != subdivision.name else None)
+    russian = _russian_names().get(iso_code) or (translated if translated != subdivision.name else None)
+    return RegionNames(code, iso_code, region.name, subdivision.name, russian)
 
 
 def region_named(name: str, country_code: str) -> Region | None:

@@ -25,7 +25,7 @@ from . import formatting
 from .citation import report_citation
 from .formatting import missing
 from .i18n import Words
-from .vocabulary import metric_label
+from .vocabulary import estimator_name, metric_label, region_label
 
 DRAWN = "drawn"
 SUPERSEDED = "superseded"
@@ -63,7 +63,7 @@ def _other_name(city: pd.Series, words: Words) -> tuple[str, str]:
 def city_heading(city: pd.Series, words: Words, *, region: str | None = None) -> str:
     other, other_lang = _other_name(city, words)
     status = text(city.get("territory_status"))
-    place = text(region if region is not None else city.get("region"))
+    place = text(region if region is not None else region_label(city.get("region"), city.get("country_code"), words))
     where = f"{place} &mdash; {status}" if status else place
     return (
         f'<h4 class="city-name" id="city-heading-{text(city["city_id"])}">{text(city_name(city, words))} '
@@ -82,7 +82,7 @@ def counter_figure(row: pd.Series, words: Words) -> str:
     via_part = f' <span class="via">{text(reported_by)}</span>' if via else ""
     ids = " ".join(row["report_ids"])
     return (f'<li class="counter" data-report-ids="{text(ids)}"><strong class="figure">{text(value)}</strong> '
-            f'&mdash; <span class="estimator">{text(row["estimator"])}</span>{when_part}{via_part}</li>')
+            f'&mdash; <span class="estimator">{text(estimator_name(row["estimator"], words))}</span>{when_part}{via_part}</li>')
 
 
 def figure_lines(counters: pd.DataFrame, words: Words) -> str:
@@ -99,7 +99,7 @@ def figure_lines(counters: pd.DataFrame, words: Words) -> str:
         low = temps["value_low"].fillna(temps["value_high"]).min()
         high = temps["value_high"].fillna(temps["value_low"]).max()
         span = formatting.temperature_span(low, high, len(temps), words)
-        sources = ", ".join(dict.fromkeys(str(e) for e in temps["estimator"]))
+        sources = ", ".join(dict.fromkeys(estimator_name(e, words) for e in temps["estimator"]))
         ids = " ".join(i for ids in temps["report_ids"] for i in ids)
         blocks.append(f'<div class="metric metric-temperature_c"><span class="metric-label">'
                       f'{text(metric_label("temperature_c", words))}</span><ul class="counters">'
@@ -112,7 +112,8 @@ def absence_lines(absences: pd.DataFrame | None, words: Words, *, conflict: bool
     """Who reports that no protest took place here that day (and, if others report one, that they differ)."""
     if absences is None or not len(absences):
         return ""
-    said = ", ".join(dict.fromkeys(f"{row['estimator']} ({row['publisher']})" for _, row in absences.iterrows()))
+    said = ", ".join(dict.fromkeys(f"{estimator_name(row['estimator'], words)} ({row['publisher']})"
+                                   for _, row in absences.iterrows()))
     ids = " ".join(str(r) for r in absences["report_id"])
     message = words._("Sources disagree: no protest here, according to {sources}", sources=said) if conflict \
         else words._("No protest here, according to {sources}", sources=said)
@@ -129,7 +130,8 @@ def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words, *,
     for metric in ("crowd", "detentions"):
         rows = counters[counters["metric"] == metric]
         if len(rows):
-            shown = [f"{formatting.figure(metric, r['value_low'], r['value_high'], words)} ({r['estimator']})"
+            shown = [f"{formatting.figure(metric, r['value_low'], r['value_high'], words)} "
+                     f"({estimator_name(r['estimator'], words)})"
                      for _, r in rows.head(MAX_COUNTERS_IN_TOOLTIP).iterrows()]
             more = len(rows) - MAX_COUNTERS_IN_TOOLTIP
             if more > 0:
@@ -235,7 +237,8 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
     badge = f' <span class="badge {status}">{text(badges[status])}</span>' if status in badges else ""
     return (
         f'<li class="report{f" {status}" if status else ""}" data-report-id="{text(report["report_id"])}">'
-        f'{day}<strong>{heading}</strong> &middot; <span class="estimator">{text(report["estimator"])}</span>'
+        f'{day}<strong>{heading}</strong> &middot; '
+        f'<span class="estimator">{text(estimator_name(report["estimator"], words))}</span>'
         f'{as_of}{badge}<blockquote lang="{language}">{text(report["quote"])}</blockquote>'
         f'{source_line(report, words)}{note_part}'
         f'{card_actions(report, words, actions) if actions else ""}</li>'
@@ -266,7 +269,7 @@ def history_timeline(annotated: pd.DataFrame, words: Words) -> str:
             items.append(f'<li class="{state}" data-report-id="{text(row["report_id"])}">{text(when)}: '
                          f'<strong>{text(value)}</strong> ({text(row["publisher"])})</li>')
         title = words._("{metric} counted by {counter}, over time", metric=metric_label(str(metric), words),
-                        counter=rows["estimator"].iloc[0])
+                        counter=estimator_name(rows["estimator"].iloc[0], words))
         blocks.append(f'<div class="timeline"><div class="timeline-title">{text(title)}</div>'
                       f'<ol>{"".join(items)}</ol></div>')
     return "".join(blocks)

@@ -12,13 +12,14 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from .i18n import DOMAIN, LANGUAGES, catalog_path
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = ("rendering", "pages")
+ENTRY_POINT = "dashboard.py"
 KEYWORDS = {"_": None, "n_": (1, 2), "N_": None}
 
 
@@ -29,6 +30,8 @@ def extract() -> Catalog:
                 REPO / folder, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
             template.add(message, locations=[(f"{folder}/{filename}", lineno)], auto_comments=comments,
                          context=context)
+    for lineno, message, comments, context in extract_from_file("python", REPO / ENTRY_POINT, keywords=KEYWORDS):
+        template.add(message, locations=[(ENTRY_POINT, lineno)], auto_comments=comments, context=context)
     return template
 
 
@@ -53,9 +56,8 @@ def update(lang: str, template: Catalog) -> Catalog:
 
 
 def main() -> int:
-    template = extract()
     for lang in LANGUAGES:
-        catalog = update(lang, template)
+        catalog = update(lang, extract())  # a fresh template each time: update() may share its messages
         missing = [m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
         print(f"{catalog_path(lang).relative_to(REPO)}: {len(catalog)} messages, {len(missing)} untranslated")
     return 0

@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import formatting
 from .i18n import N_, Words
+from .vocabulary import estimator_name
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ _LABELS = {
 
 
 def _counter_text(row: pd.Series, metric: str, words: Words) -> str:
-    return f"{formatting.figure(metric, row['value_low'], row['value_high'], words)} ({row['estimator']})"
+    who = estimator_name(row["estimator"], words)
+    return f"{formatting.figure(metric, row['value_low'], row['value_high'], words)} ({who})"
 
 
 def national_headlines(national: dict, words: Words) -> list[Headline]:
@@ -45,8 +47,9 @@ def national_headlines(national: dict, words: Words) -> list[Headline]:
         first = counters.iloc[0]
         metric = "detentions" if key == "detentions" else "cities"
         when = formatting.moment(first["as_of_text"], words)
-        attribution = words._("{counter}, as of {time}", counter=first["estimator"], time=when) if when \
-            else words._("{counter}, no time given", counter=first["estimator"])
+        who = estimator_name(first["estimator"], words)
+        attribution = words._("{counter}, as of {time}", counter=who, time=when) if when \
+            else words._("{counter}, no time given", counter=who)
         caption = words._("{attribution}; reported by {outlets}", attribution=attribution,
                           outlets=", ".join(first["publishers"]))
         others = [_counter_text(row, metric, words) for _, row in counters.iloc[1:].iterrows()]

@@ -21,6 +21,8 @@ from babel.support import Translations
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("en", "ru")
 DEFAULT_LANGUAGE = "en"
+# Each language by its own name, as a language switch shows it.
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 DOMAIN = "messages"
 
 

@@ -1,7 +1,8 @@
-"""What the user is looking at (day, layers, city), read from and written to URL query parameters.
+"""What the reader is looking at, read from and written to URL query parameters.
 
-``?date=2021-01-31&layers=detentions,crowd&city=kazan`` restores a view. Anything invalid falls back
-to the default, and a notice says what was ignored, so a shared link never breaks the page.
+``?lang=ru&date=2021-01-31&layers=detentions,crowd&city=kazan&compare=2021-01-23,2021-04-21`` restores
+a view on every page. Anything invalid falls back to the default, and a notice (in the interface's
+language) says what was ignored, so a shared link never breaks the page.
 
 ``?report=<report_id>`` is the link to one figure: it opens that report's day and city, with the report
 highlighted. It decides the day and the city; a ``date`` or ``city`` beside it that says otherwise is
@@ -15,8 +16,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-ALL_LAYERS = ("crowd", "detentions", "temperature")
-DEFAULT_LAYERS = ("crowd", "detentions")
+from protest_data.compare import default_comparison  # noqa: F401  (re-exported for the pages)
+
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
+from .vocabulary import DEFAULT_LAYERS, LAYERS
+
+ALL_LAYERS = LAYERS
 
 
 @dataclass(frozen=True)
@@ -24,15 +29,24 @@ class View:
     date: pd.Timestamp
     layers: tuple[str, ...]
     city: str | None
+    lang: str = DEFAULT_LANGUAGE
+    compare: tuple[pd.Timestamp, pd.Timestamp] | None = None
     report: str | None = None  # highlighted in the panel (from ?report=)
 
     def to_query(self) -> dict[str, str]:
         query = {"date": self.date.strftime("%Y-%m-%d"), "layers": ",".join(self.layers) or "none"}
         if self.city:
             query["city"] = self.city
+        if self.lang != DEFAULT_LANGUAGE:
+            query["lang"] = self.lang
+        if self.compare:
+            query["compare"] = ",".join(day.strftime("%Y-%m-%d") for day in self.compare)
         if self.report:
             query["report"] = self.report
         return query
+
+    def with_(self, **changes) -> View:
+        return View(**{**self.__dict__, **changes})
 
 
 def report_locations(reports: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, str | None]]:
@@ -49,30 +63,47 @@ def _first(value: str | Sequence[str] | None) -> str | None:
     return value[0] if value else None
 
 
+def _day(text: str, days: Sequence[pd.Timestamp]) -> pd.Timestamp | None:
+    parsed = pd.to_datetime(text.strip(), format="%Y-%m-%d", errors="coerce")
+    return None if pd.isna(parsed) or parsed not in set(days) else parsed
+
+
 def read_view(
     query: Mapping[str, str | Sequence[str]],
     days: Sequence[pd.Timestamp],
     city_ids: Sequence[str],
+    default_lang: str = DEFAULT_LANGUAGE,
+    *,
     reports: Mapping[str, tuple[pd.Timestamp, str | None]] | None = None,
 ) -> tuple[View, list[str]]:
     """The view a query string asks for, and a notice for each value that was ignored.
 
+    ``default_lang`` is the language used when the URL names none (the browser's, where known).
     ``reports`` maps report ids to their day and city (:func:`report_locations`), for ``?report=``.
     """
     if not days:
         raise ValueError("the dataset declares no protest days with reports")
+    lang = default_lang if default_lang in LANGUAGES else DEFAULT_LANGUAGE
+    raw_lang = _first(query.get("lang"))
+    lang_refused = raw_lang is not None and raw_lang not in LANGUAGES
+    if raw_lang in LANGUAGES:
+        lang = raw_lang
+    words = Words(lang)
     notices: list[str] = []
-    default_day = days[0]
+    if lang_refused:
+        notices.append(words._("Ignored lang={value}: the interface speaks {languages}.",
+                               value=repr(raw_lang), languages=", ".join(LANGUAGES)))
+    offered = ", ".join(d.strftime("%Y-%m-%d") for d in sorted(days))
+    default_day = sorted(days)[0]
 
     day = default_day
     raw_date = _first(query.get("date"))
     if raw_date:
-        parsed = pd.to_datetime(raw_date, format="%Y-%m-%d", errors="coerce")
-        if pd.isna(parsed) or parsed not in set(days):
-            offered = ", ".join(d.strftime("%Y-%m-%d") for d in days)
-            notices.append(f"Ignored date={raw_date!r}: the map shows {offered}. Showing {default_day:%Y-%m-%d}.")
-        else:
-            day = parsed
+        day = _day(raw_date, days)
+        if day is None:
+            day = default_day
+            notices.append(words._("Ignored date={value}: the map shows {days}. Showing {default}.",
+                                   value=repr(raw_date), days=offered, default=default_day.strftime("%Y-%m-%d")))
 
     layers = DEFAULT_LAYERS
     raw_layers = _first(query.get("layers"))
@@ -84,29 +115,43 @@ def read_view(
             known = tuple(layer for layer in ALL_LAYERS if layer in asked)
             unknown = [layer for layer in asked if layer not in ALL_LAYERS]
             if unknown:
-                notices.append(f"Ignored unknown layer(s) {', '.join(map(repr, unknown))}; "
-                               f"layers are {', '.join(ALL_LAYERS)}.")
+                notices.append(words._("Ignored unknown layer(s) {layers}; layers are {known}.",
+                                       layers=", ".join(map(repr, unknown)), known=", ".join(ALL_LAYERS)))
             layers = known if known or not unknown else DEFAULT_LAYERS
 
     city = _first(query.get("city")) or None
     if city is not None and city not in set(city_ids):
-        notices.append(f"Ignored city={city!r}: no such city in the dataset.")
+        notices.append(words._("Ignored city={value}: no such city in the dataset.", value=repr(city)))
         city = None
+
+    compare = None
+    raw_compare = _first(query.get("compare"))
+    if raw_compare:
+        picked = [_day(part, days) for part in raw_compare.split(",")]
+        if len(picked) == 2 and all(d is not None for d in picked):
+            compare = (picked[0], picked[1])
+        else:
+            notices.append(words._("Ignored compare={value}: give two of {days}.", value=repr(raw_compare),
+                                   days=offered))
 
     report = _first(query.get("report")) or None
     if report is not None:
         location = (reports or {}).get(report)
         if location is None:
-            notices.append(f"Ignored report={report!r}: no such report in the dataset.")
+            notices.append(words._("Ignored report={value}: no such report in the dataset.", value=repr(report)))
             report = None
         elif location[0] not in set(days):
-            notices.append(f"Ignored report={report!r}: its day, {location[0]:%Y-%m-%d}, is not on the map.")
+            notices.append(words._("Ignored report={value}: its day, {day}, is not on the map.", value=repr(report),
+                                   day=location[0].strftime("%Y-%m-%d")))
             report = None
         else:
             report_day, report_city = location
             if raw_date and day != report_day:
-                notices.append(f"Ignored date={raw_date!r}: report {report!r} is about {report_day:%Y-%m-%d}.")
+                notices.append(words._("Ignored date={value}: report {report} is about {day}.",
+                                       value=repr(raw_date), report=repr(report),
+                                       day=report_day.strftime("%Y-%m-%d")))
             if city is not None and report_city is not None and city != report_city:
-                notices.append(f"Ignored city={city!r}: report {report!r} is about {report_city!r}.")
+                notices.append(words._("Ignored city={value}: report {report} is about {city}.", value=repr(city),
+                                       report=repr(report), city=repr(report_city)))
             day, city = report_day, report_city if report_city is not None else city
-    return View(day, layers, city, report), notices
+    return View(day, layers, city, lang, compare, report), notices
