@@ -171,14 +171,19 @@ class CardActions:
     """What a report card offers beside its quote: a link to the report, and a ready citation.
 
     ``link_prefix`` is the address a report id is appended to: ``./?report=`` on the dashboard (the map
-    opens on that report), ``#report=`` in the one-file map. ``accessed`` is the citation's access date;
-    ``city_names`` gives each city's name in the interface's language.
+    opens on that report), ``#report=`` in the one-file map. With a ``dataset`` and an ``accessed`` date
+    (the citation's access date), each card also has 'Cite'. ``city_names`` gives each city's name in
+    the interface's language.
     """
 
     link_prefix: str
-    dataset: DatasetReference
-    accessed: dt.date
+    dataset: DatasetReference | None = None
+    accessed: dt.date | None = None
     city_names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def cites(self) -> bool:
+        return self.dataset is not None and self.accessed is not None
 
     def link(self, report_id: object) -> str:
         return self.link_prefix + quote(str(report_id), safe="")
@@ -197,9 +202,10 @@ def city_names(cities: pd.DataFrame, words: Words) -> dict[str, str]:
 def card_actions(report: pd.Series, words: Words, actions: CardActions) -> str:
     """'Link' (an address that opens this report) and 'Cite' (the citation, shown on request)."""
     link_label, cite_label = words._("Link"), words._("Cite")
+    cite = (f' <details class="cite"><summary>{text(cite_label)}</summary>'
+            f'<p class="citation">{text(actions.citation(report, words))}</p></details>') if actions.cites else ""
     return (f'<div class="actions"><a class="report-link" href="{text(actions.link(report["report_id"]))}">'
-            f'{text(link_label)}</a> <details class="cite"><summary>{text(cite_label)}'
-            f'</summary><p class="citation">{text(actions.citation(report, words))}</p></details></div>')
+            f'{text(link_label)}</a>{cite}</div>')
 
 
 def source_line(report: pd.Series, words: Words) -> str:

@@ -19,7 +19,6 @@ chooses which precomputed pieces to show, and joins them. The data travels as on
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,7 +57,7 @@ from .cards import (
     source_line,
     text,
 )
-from .citation import dataset_text, source_text
+from .citation import dataset_text
 from .headlines import national_headlines
 from .i18n import Words
 from .legend import legend_html
@@ -73,20 +72,16 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; styl
                            "img-src data:; base-uri 'none'; form-action 'none'")
 
 
-def export_html(data_dir: Path | str = DEFAULT_DATA_DIR, lang: str = "en", *,
-                accessed: dt.date | None = None) -> str:
-    """The one-file map of the data package at ``data_dir``, validated first, in language ``lang``.
-
-    ``accessed`` is the date the citations in it give as their access date (default: today).
-    """
+def export_html(data_dir: Path | str = DEFAULT_DATA_DIR, lang: str = "en") -> str:
+    """The one-file map of the data package at ``data_dir``, validated first, in language ``lang``."""
     dataset = load_valid_dataset(data_dir)
-    return page_html(dataset, Words(lang), accessed=accessed or dt.date.today())
+    return page_html(dataset, Words(lang))
 
 
-def page_html(dataset: Dataset, words: Words, *, accessed: dt.date, rule: Figures | None = None,
+def page_html(dataset: Dataset, words: Words, *, rule: Figures | None = None,
               reports: pd.DataFrame | None = None) -> str:
     """The whole page, for an already validated dataset (the dashboard passes its cached rule)."""
-    return render_page(page_content(dataset, words, accessed=accessed, rule=rule, reports=reports), words)
+    return render_page(page_content(dataset, words, rule=rule, reports=reports), words)
 
 
 @dataclass(frozen=True)
@@ -115,14 +110,16 @@ class Content:
     pick: str
 
 
-def page_content(dataset: Dataset, words: Words, *, accessed: dt.date, rule: Figures | None = None,
+def page_content(dataset: Dataset, words: Words, *, rule: Figures | None = None,
                  reports: pd.DataFrame | None = None) -> Content:
     rule = rule or figures(dataset)
     reports = reports if reports is not None else reports_with_sources(dataset)
     summary = city_day_summary(dataset, rule)
     days = protest_days(dataset)
     names = city_names(dataset.cities, words)
-    actions = CardActions(LINK_PREFIX, dataset_reference(), accessed, names)
+    # Cards link to themselves inside the file (#report=). They carry no ready citation: it would be a
+    # third of the file; the footer says how to cite a figure (its estimator and source, and the dataset).
+    actions = CardActions(LINK_PREFIX, city_names=names)
 
     markers: dict[str, list[dict]] = {}
     popups: dict[str, dict[str, str]] = {}
@@ -141,7 +138,7 @@ def page_content(dataset: Dataset, words: Words, *, accessed: dt.date, rule: Fig
                         np.where(rule.reports["drawn"], DRAWN, SUPERSEDED)))
     cities = dataset.cities.set_index("city_id", drop=False)
     cards: dict[str, str] = {}
-    sources: dict[str, dict] = {}
+    sources: dict[str, str] = {}
     panels = {city_id: _panel(cities.loc[city_id], reports, rule, statuses, actions, words, cards, sources)
               for city_id in sorted(shown)}
     population = pd.to_numeric(cities["population"], errors="coerce").fillna(0)
@@ -158,11 +155,9 @@ def page_content(dataset: Dataset, words: Words, *, accessed: dt.date, rule: Fig
                    for city_id in sorted(shown)},
         "markers": markers,
         "attribution": text(words._("Outlines: {source} (public domain)", source="Natural Earth")),
-        "datasetCitation": dataset_text(actions.dataset, words),
-        "sourceCitations": {source_id: source["citation"] for source_id, source in sorted(sources.items())},
     }
     pick = words._("Click a dot on the map, or choose a city above, to read every report about it on every day.")
-    return Content(data, popups, headlines, panels, cards, {sid: src["line"] for sid, src in sorted(sources.items())},
+    return Content(data, popups, headlines, panels, cards, dict(sorted(sources.items())),
                    f'<p class="pick">{text(pick)}</p>')
 
 
@@ -198,7 +193,7 @@ def _headlines(dataset: Dataset, day: pd.Timestamp, rule: Figures, words: Words)
 
 
 def _panel(city: pd.Series, reports: pd.DataFrame, rule: Figures, statuses: dict[str, str], actions: CardActions,
-           words: Words, cards: dict[str, str], sources: dict[str, dict]) -> Panel:
+           words: Words, cards: dict[str, str], sources: dict[str, str]) -> Panel:
     """One city's side panel, as the dashboard's Map page lays it out."""
     city_id = str(city["city_id"])
     city_reports = reports_for_city(reports, city_id)
@@ -232,33 +227,27 @@ def _panel(city: pd.Series, reports: pd.DataFrame, rule: Figures, statuses: dict
 
 
 def _cards(group: pd.DataFrame, words: Words, statuses: dict[str, str], actions: CardActions,
-           cards: dict[str, str], sources: dict[str, dict], *, show_day: bool) -> list[str]:
+           cards: dict[str, str], sources: dict[str, str], *, show_day: bool) -> list[str]:
     """Each report's card, kept once by report id (panels refer to it by id)."""
     ids = []
     for _, report in group.iterrows():
         report_id = str(report["report_id"])
         if report_id not in cards:
             card = report_card(report, words, show_day=show_day, status=statuses.get(report_id), actions=actions)
-            cards[report_id] = _shared_parts(card, report, actions, words, sources)
+            cards[report_id] = _shared_source_line(card, report, words, sources)
         ids.append(report_id)
     return ids
 
 
-def _shared_parts(card: str, report: pd.Series, actions: CardActions, words: Words, sources: dict[str, dict]) -> str:
-    """A card with the parts many cards repeat word for word kept once: the source line and the source's
-    part of the citation (per source), and the dataset's part of the citation (one for all). The page
-    puts them back into each card it shows: the source line as a copy, the citation parts as text."""
+def _shared_source_line(card: str, report: pd.Series, words: Words, sources: dict[str, str]) -> str:
+    """A card with its source line (publisher, title, date, link) kept once per source, as many cards
+    repeat it word for word: the page puts a copy back into each card it shows."""
     source_id = text(report["source_id"])
     line = source_line(report, words)
-    cited_source = text(source_text(report, words))
-    cited_dataset = text(dataset_text(actions.dataset, words))
-    for part in (line, cited_source, cited_dataset):
-        if not part or card.count(part) != 1:
-            raise AssertionError(f"report {report['report_id']}: a shared part is not in its card exactly once")
-    sources.setdefault(source_id, {"line": line, "citation": source_text(report, words)})
-    return (card.replace(line, f'<div class="source" data-source="{source_id}"></div>')
-            .replace(cited_source, f'<span class="source-citation" data-source="{source_id}"></span>')
-            .replace(cited_dataset, '<span class="dataset-citation"></span>'))
+    if card.count(line) != 1:
+        raise AssertionError(f"report {report['report_id']}: its source line is not in its card exactly once")
+    sources.setdefault(source_id, line)
+    return card.replace(line, f'<div class="source" data-source="{source_id}"></div>')
 
 
 def _templates(content: Content) -> str:
@@ -338,7 +327,8 @@ def render_page(content: Content, words: Words) -> str:
                            for city_id, city in by_name)
     reference = dataset_reference()
     about = words._("A copy of the dataset, version {version}, in one file: it needs no server and no network. "
-                    "Cite it as: {citation}", version=reference.version, citation=dataset_text(reference, words))
+                    "To cite a figure, name who estimated it and its source (both are beside each quote), and the "
+                    "dataset: {citation}", version=reference.version, citation=dataset_text(reference, words))
     leaflet = f"Leaflet {xstatic_leaflet.VERSION}"
     credits = words._("Map: {leaflet}. Outlines: {outlines} (public domain). Places: {places} (CC BY 4.0). "
                       "Quoted passages remain the work of their publishers.",

@@ -144,15 +144,9 @@
     list.className = "reports";
     ids(node).forEach(function (id) {
       var card = clone(cards[id]);
-      // Parts many cards share word for word are kept once: put them back.
+      // The source line many cards share word for word is kept once: put a copy back.
       Array.prototype.forEach.call(card.querySelectorAll("div.source[data-source]"), function (line) {
         line.parentNode.replaceChild(clone(sourceLines[line.getAttribute("data-source")]), line);
-      });
-      Array.prototype.forEach.call(card.querySelectorAll(".source-citation"), function (span) {
-        span.textContent = DATA.sourceCitations[span.getAttribute("data-source")];
-      });
-      Array.prototype.forEach.call(card.querySelectorAll(".dataset-citation"), function (span) {
-        span.textContent = DATA.datasetCitation;
       });
       list.appendChild(card);
     });

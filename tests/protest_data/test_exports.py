@@ -6,7 +6,6 @@ import json
 import zipfile
 
 import frictionless
-
 import pandas as pd
 import pytest
 
