@@ -27,7 +27,7 @@ from . import formatting
 from .cards import safe_url
 from .formatting import DASH, missing
 from .i18n import N_, Words
-from .vocabulary import METRICS, metric_label
+from .vocabulary import METRICS, metric_label, region_label
 
 COLUMNS = (
     ("city", N_("City")),
@@ -66,7 +66,7 @@ def people_table(reports: pd.DataFrame, cities: pd.DataFrame, words: Words) -> p
     Columns are the keys of :data:`COLUMNS`; every cell is text ("" where the data has nothing).
     """
     names = {str(row["city_id"]): (str(row["name_ru"]) if words.lang == "ru" and not missing(row["name_ru"])
-                                   else str(row["name_en"]), str(row["region"]))
+                                   else str(row["name_en"]), region_label(row["region"], row["country_code"], words))
              for _, row in cities.iterrows()}
     nationwide = words._("nationwide")
     rows = []

@@ -36,7 +36,9 @@ from protest_data.summary import (
     city_day_summary,
     counters_by_city,
     day_counters,
+    day_labels,
     figures,
+    held_only_days,
     national_summary,
     protest_days,
     reports_for_city,
@@ -45,7 +47,6 @@ from protest_data.summary import (
 from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import load_valid_dataset
 
-from . import formatting
 from .cards import (
     DRAWN,
     SUPERSEDED,
@@ -117,6 +118,7 @@ def page_content(dataset: Dataset, words: Words, *, rule: Figures | None = None,
     summary = city_day_summary(dataset, rule)
     days = protest_days(dataset)
     names = city_names(dataset.cities, words)
+    day_names = day_labels(dataset, words.lang)
     # Cards link to themselves inside the file (#report=). They carry no ready citation: it would be a
     # third of the file; the footer says how to cite a figure (its estimator and source, and the dataset).
     actions = CardActions(LINK_PREFIX, city_names=names)
@@ -125,6 +127,7 @@ def page_content(dataset: Dataset, words: Words, *, rule: Figures | None = None,
     popups: dict[str, dict[str, str]] = {}
     headlines: dict[str, str] = {}
     shown: set[str] = set()
+    held_only = set(held_only_days(dataset))
     for day in days:
         key = f"{day:%Y-%m-%d}"
         day_markers = city_markers(summary[summary["date"] == day], counters_by_city(rule, day), set(LAYERS),
@@ -132,19 +135,21 @@ def page_content(dataset: Dataset, words: Words, *, rule: Figures | None = None,
         markers[key] = [_marker(marker) for marker in day_markers]
         popups[key] = {marker.city_id: marker.popup_html for marker in day_markers}
         shown.update(marker.city_id for marker in day_markers)
-        headlines[key] = _headlines(dataset, day, rule, words)
+        headlines[key] = _headlines(dataset, day, rule, words, held_only=day in held_only)
 
     statuses = dict(zip(rule.reports["report_id"].astype(str),
                         np.where(rule.reports["drawn"], DRAWN, SUPERSEDED)))
     cities = dataset.cities.set_index("city_id", drop=False)
     cards: dict[str, str] = {}
     sources: dict[str, str] = {}
-    panels = {city_id: _panel(cities.loc[city_id], reports, rule, statuses, actions, words, cards, sources)
+    panels = {city_id: _panel(cities.loc[city_id], reports, rule, statuses, actions, words, cards, sources,
+                               day_names)
               for city_id in sorted(shown)}
     population = pd.to_numeric(cities["population"], errors="coerce").fillna(0)
     data = {
         "lang": words.lang,
         "days": [f"{day:%Y-%m-%d}" for day in days],
+        "dayNames": {f"{day:%Y-%m-%d}": day_names.get(day, f"{day:%Y-%m-%d}") for day in days},
         "layers": list(LAYERS),
         "defaultLayers": list(DEFAULT_LAYERS),
         "bounds": RUSSIA_BOUNDS,
@@ -182,18 +187,25 @@ def _dot_styles() -> dict[str, dict]:
     return styles
 
 
-def _headlines(dataset: Dataset, day: pd.Timestamp, rule: Figures, words: Words) -> str:
+def _headlines(dataset: Dataset, day: pd.Timestamp, rule: Figures, words: Words, *, held_only: bool) -> str:
+    """The day's national figures, with who counted them, as the Map page states them."""
     items = []
     for headline in national_headlines(national_summary(dataset, day, rule), words):
         caption = f' <span class="caption">{text(headline.caption)}</span>' if headline.caption else ""
         items.append(f'<li class="headline" data-key="{text(headline.key)}" title="{text(headline.help)}">'
                      f'<span class="label">{text(headline.label)}</span> <strong class="value">'
                      f'{text(headline.value)}</strong>{caption}</li>')
-    return f'<ul class="headlines">{"".join(items)}</ul>'
+    notice = ""
+    if held_only:
+        said = words._("On this day sources say where the action took place, not how many came or were detained "
+                       "city by city: the map shows where it was reported, without figure symbols.")
+        notice = f'<p class="held-only">{text(said)}</p>'
+    return f'<ul class="headlines">{"".join(items)}</ul>{notice}'
 
 
 def _panel(city: pd.Series, reports: pd.DataFrame, rule: Figures, statuses: dict[str, str], actions: CardActions,
-           words: Words, cards: dict[str, str], sources: dict[str, str]) -> Panel:
+           words: Words, cards: dict[str, str], sources: dict[str, str],
+           day_names: dict[pd.Timestamp, str]) -> Panel:
     """One city's side panel, as the dashboard's Map page lays it out."""
     city_id = str(city["city_id"])
     city_reports = reports_for_city(reports, city_id)
@@ -201,14 +213,14 @@ def _panel(city: pd.Series, reports: pd.DataFrame, rule: Figures, statuses: dict
     days = {}
     one_day = city_reports[city_reports["date_end"].isna()]
     for day, group in one_day.groupby("date", sort=True):
-        label = formatting.date(day, words)
+        label = day_names.get(day, f"{day:%Y-%m-%d}")
         counters = day_counters(rule, day, city_id)
         figures_html = ""
         if len(counters):
             # The figures themselves are the popup's (the same figure_lines): the page copies them from there.
             title = words._("{day}: the figures", day=label)
             figures_html = f'<h5 class="figures-title">{text(title)}</h5>'
-        title = words.n_("{day}: {count} report", "{day}: {count} reports", len(group), day=label)
+        title = words.n_("{day} — {count} report", "{day} — {count} reports", len(group), day=label)
         days[f"{day:%Y-%m-%d}"] = {
             "figures": figures_html,
             "history": history_timeline(annotated[annotated["date"] == day], words),
@@ -313,11 +325,10 @@ def render_page(content: Content, words: Words) -> str:
     """The page around :func:`page_content`."""
     data = content.data
     leaflet_js, leaflet_css = leaflet_assets()
-    title = words._("Navalny protests across Russia, January 2021")
+    title = words._("Navalny protests across Russia, 2021")
     lede = words._("Every figure on this map is a report from a named source, with the words it was taken from. "
                    "Click a city for its quotes.")
-    day_options = "".join(f'<option value="{day}">{text(formatting.date(pd.Timestamp(day), words))}</option>'
-                          for day in data["days"])
+    day_options = "".join(f'<option value="{day}">{text(data["dayNames"][day])}</option>' for day in data["days"])
     toggles = "".join(
         f'<label class="layer-toggle"><input type="checkbox" data-layer="{layer}"'
         f'{" checked" if layer in DEFAULT_LAYERS else ""}> {text(layer_label(layer, words))}</label>'

@@ -13,6 +13,7 @@ from protest_data.summary import (
     absences_by_city,
     city_day_summary,
     counters_by_city,
+    day_labels,
     figures,
     protest_days,
     reports_for_city,
@@ -170,7 +171,8 @@ def test_labels_get_names_and_populations(dataset, content):
 
 def test_the_russian_page_is_in_russian(dataset):
     html = page_html(dataset, RUSSIAN)
-    assert '<html lang="ru">' in html and "23 января 2021 г." in html
+    labels = day_labels(dataset, "ru")
+    assert '<html lang="ru">' in html and all(f">{label}</option>" in html for label in labels.values())
     assert _data(html)["cities"]["moscow"]["name"] == "Москва"
 
 
