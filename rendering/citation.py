@@ -19,7 +19,7 @@ from protest_data.citation import DatasetReference
 from . import formatting
 from .formatting import DASH, missing
 from .i18n import Words
-from .vocabulary import metric_label
+from .vocabulary import estimator_name, metric_label
 
 
 def dataset_text(reference: DatasetReference, words: Words) -> str:
@@ -61,7 +61,8 @@ def report_citation(report: pd.Series, words: Words, *, dataset: DatasetReferenc
     claim = f"{label}: {value}" if value else label
     place = city_name if city_name else words._("nationwide")
     parts = [
-        words._("{estimator}: {claim} ({place}, {day}).", estimator=report["estimator"], claim=claim, place=place,
+        words._("{estimator}: {claim} ({place}, {day}).", estimator=estimator_name(report["estimator"], words),
+                claim=claim, place=place,
                 day=_day(report, words)),
         words._("Source: {source}.", source=source_text(report, words)),
         words._("Quoted in: {dataset} Report {report_id}.", dataset=dataset_text(dataset, words),

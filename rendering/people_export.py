@@ -27,7 +27,7 @@ from . import formatting
 from .cards import safe_url
 from .formatting import DASH, missing
 from .i18n import N_, Words
-from .vocabulary import METRICS, metric_label, region_label
+from .vocabulary import METRICS, estimator_name, metric_label, region_label
 
 COLUMNS = (
     ("city", N_("City")),
@@ -81,7 +81,7 @@ def people_table(reports: pd.DataFrame, cities: pd.DataFrame, words: Words) -> p
         rows.append({
             "city": name, "region": region, "day": day, "metric": metric_label(metric, words),
             "figure": formatting.figure(metric, report.get("value_low"), report.get("value_high"), words),
-            "estimator": _text(report["estimator"]), "publisher": _text(report.get("publisher")),
+            "estimator": estimator_name(report["estimator"], words), "publisher": _text(report.get("publisher")),
             "title": "" if title == "unknown" else title, "url": _text(report.get("url")),
             "published": _text(report.get("source_published")), "as_of": _text(report.get("as_of_text")),
             "quote": _text(report["quote"]), "note": _text(report.get("note")),

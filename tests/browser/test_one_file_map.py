@@ -19,7 +19,9 @@ from protest_data.figures import UNNAMED_ESTIMATORS
 from protest_data.summary import city_day_summary, figures, protest_days, reports_with_sources
 from protest_data.tables import DEFAULT_DATA_DIR, load_dataset
 from protest_data.validate import validate
+from rendering.i18n import ENGLISH
 from rendering.standalone import export_html
+from rendering.vocabulary import estimator_name
 from tests.conftest import read_rows, write_rows
 
 pytestmark = pytest.mark.browser
@@ -134,7 +136,7 @@ def test_clicking_moscow_shows_its_figures_and_a_quote_with_its_source(offline, 
         expect(card.locator("blockquote")).to_have_text(str(report["quote"]))
         expect(card.locator("div.source a")).to_have_attribute("href", str(report["url"]))
         expect(card.locator("div.source a")).to_have_text(str(report["publisher"]))
-        expect(card.locator(".estimator")).to_have_text(str(report["estimator"]))
+        expect(card.locator(".estimator")).to_have_text(estimator_name(report["estimator"], ENGLISH))
         expect(card.locator("a.report-link")).to_have_attribute("href", f"#report={report['report_id']}")
         if report["metric"] in ("crowd", "detentions", "temperature_c"):
             expect(page.locator("#panel .panel-figures .metric").first).to_be_visible()
