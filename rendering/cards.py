@@ -221,11 +221,12 @@ def source_line(report: pd.Series, words: Words) -> str:
 
 
 def report_card(report: pd.Series, words: Words, *, show_day: bool = False, status: str | None = None,
-                actions: CardActions | None = None) -> str:
+                actions: CardActions | None = None, highlight: bool = False) -> str:
     """One report: its figure, who estimated it, when, the quote, and the source with a link.
 
     ``status`` marks a figure report as ``drawn`` (behind a figure on the map) or ``superseded`` (an
-    earlier count by the same counter: history). ``actions`` adds 'Link' and 'Cite' (see :class:`CardActions`).
+    earlier count by the same counter: history). ``actions`` adds 'Link' and 'Cite' (see :class:`CardActions`);
+    ``highlight`` marks the report a link (?report=) opened.
     """
     metric = str(report["metric"])
     value = formatting.figure(metric, report.get("value_low"), report.get("value_high"), words)
@@ -242,7 +243,8 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
     badges = {DRAWN: words._("drawn on the map"), SUPERSEDED: words._("superseded by a later count")}
     badge = f' <span class="badge {status}">{text(badges[status])}</span>' if status in badges else ""
     return (
-        f'<li class="report{f" {status}" if status else ""}" data-report-id="{text(report["report_id"])}">'
+        f'<li class="report{f" {status}" if status else ""}{" highlight" if highlight else ""}" '
+        f'data-report-id="{text(report["report_id"])}">'
         f'{day}<strong>{heading}</strong> &middot; '
         f'<span class="estimator">{text(estimator_name(report["estimator"], words))}</span>'
         f'{as_of}{badge}<blockquote lang="{language}">{text(report["quote"])}</blockquote>'
@@ -252,10 +254,11 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
 
 
 def report_list(reports: pd.DataFrame, words: Words, *, show_day: bool = True,
-                statuses: dict[str, str] | None = None, actions: CardActions | None = None) -> str:
+                statuses: dict[str, str] | None = None, actions: CardActions | None = None,
+                highlight: str | None = None) -> str:
     statuses = statuses or {}
     cards = "".join(report_card(row, words, show_day=show_day, status=statuses.get(str(row["report_id"])),
-                                actions=actions)
+                                actions=actions, highlight=str(row["report_id"]) == highlight)
                     for _, row in reports.iterrows())
     return f'<ol class="reports">{cards}</ol>'
 
