@@ -135,7 +135,7 @@ def language_switch(view: View) -> Words:
     """The language switch every page shows at its top; returns the interface's words."""
     picked = st.segmented_control(
         "Language / Язык", LANGUAGES, default=view.lang, format_func=LANGUAGE_NAMES.get,
-        key=f"lang_switch_{view.lang}", label_visibility="collapsed", selection_mode="single")
+        key="lang_switch", label_visibility="collapsed", selection_mode="single")
     if picked and picked != view.lang:
         set_view(view.with_(lang=picked))
         st.rerun()
