@@ -92,6 +92,15 @@ with map_column:
         use_container_width=True,
     )
     st.html(legend_html(layers, words))
+
+count = (clicked or {}).get("last_object_clicked_count")
+point = (clicked or {}).get("last_object_clicked")
+if point and count and count != st.session_state.get("handled_click"):
+    st.session_state["handled_click"] = count
+    view = view.with_(city=nearest_city(markers, point["lat"], point["lng"]), report=None)
+set_view(view)
+
+with map_column:  # after the click is read, so the shared address names the city just clicked
     share, download = st.columns(2)
     with share.popover(words._("Share this view"), icon=":material/share:"):
         st.caption(words._("This address opens the map on this day, with these layers and this city:"))
@@ -102,13 +111,6 @@ with map_column:
         icon=":material/download:", key="download_one_file_map",
         help=words._("One self-contained file with every day, layer and quote: open it from disk, publish it on "
                      "any static host, or embed it in another page (iframe). It loads nothing from the network."))
-
-count = (clicked or {}).get("last_object_clicked_count")
-point = (clicked or {}).get("last_object_clicked")
-if point and count and count != st.session_state.get("handled_click"):
-    st.session_state["handled_click"] = count
-    view = view.with_(city=nearest_city(markers, point["lat"], point["lng"]), report=None)
-set_view(view)
 
 with panel:
     if view.city is None:

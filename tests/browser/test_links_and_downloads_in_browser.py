@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from protest_data.filters import ReportFilter
 from protest_data.summary import day_labels, figures, protest_days, reports_with_sources
-from tests.browser.harness import open_dashboard
+from tests.browser.harness import click_city, open_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +61,7 @@ def test_a_report_link_highlights_its_card_on_every_day(recording, server, datas
 
 def test_share_this_view_shows_the_views_address(recording, server):
     page = recording.page
-    open_dashboard(page, f"{server}/?date=2021-01-31&layers=detentions&city=kazan")
+    frame = open_dashboard(page, f"{server}/?date=2021-01-31&layers=detentions&city=kazan")
     page.get_by_role("button", name="Share this view").click()
     shown = page.locator("[data-testid='stPopoverBody'] code").first
     expect(shown).to_contain_text("city=kazan")
@@ -70,6 +70,12 @@ def test_share_this_view_shows_the_views_address(recording, server):
     asked = parse_qs(urlsplit(address).query)
     assert asked["date"] == ["2021-01-31"] and asked["layers"] == ["detentions"] and asked["city"] == ["kazan"]
     assert parse_qs(urlsplit(page.url).query) == asked
+    # A city clicked on the map is the city the address names.
+    page.keyboard.press("Escape")
+    click_city(frame, "moscow")
+    expect(page).to_have_url(re.compile(r"city=moscow"))
+    page.get_by_role("button", name="Share this view").click()
+    expect(page.locator("[data-testid='stPopoverBody'] code").first).to_contain_text("city=moscow")
 
 
 def _download(page, label: str) -> tuple[str, bytes]:
