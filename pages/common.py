@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +14,7 @@ import streamlit.components.v1 as components
 from streamlit.runtime.pages_manager import PagesManager
 
 from pages.safe_text import md
+from protest_data.citation import dataset_reference
 from protest_data.summary import (
     Figures,
     city_day_summary,
@@ -23,8 +26,10 @@ from protest_data.summary import (
 )
 from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
+from rendering.cards import CardActions, city_names
 from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
-from rendering.viewstate import View, read_view
+from rendering.standalone import page_html
+from rendering.viewstate import View, read_view, report_locations
 
 VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
@@ -106,7 +111,8 @@ def current_view(dataset: Dataset) -> View:
     """The view for this session: from the URL on first load, then from the widgets."""
     if VIEW_KEY not in st.session_state:
         view, notices = read_view(st.query_params.to_dict(), protest_days(dataset),
-                                  dataset.cities["city_id"].tolist(), default_lang=browser_language())
+                                  dataset.cities["city_id"].tolist(), default_lang=browser_language(),
+                                  reports=report_locations(dataset.reports))
         st.session_state[VIEW_KEY] = view
         st.session_state[NOTICES_KEY] = (notices, view)
     return st.session_state[VIEW_KEY]
@@ -175,3 +181,28 @@ def show_notices(view: View) -> None:
 def day_names(dataset: Dataset, words: Words) -> dict[pd.Timestamp, str]:
     """Each protest day as the slider names it: its label in protest_days.csv, in the interface's language."""
     return day_labels(dataset, words.lang)
+
+
+def report_actions(dataset: Dataset, words: Words) -> CardActions:
+    """'Link' and 'Cite' on every report card: a link opens the map on the report (in this language);
+    the citation's access date is today."""
+    prefix = "./?report=" if words.lang == DEFAULT_LANGUAGE else f"./?{urlencode({'lang': words.lang})}&report="
+    return CardActions(prefix, dataset_reference(), dt.date.today(), city_names(dataset.cities, words))
+
+
+def share_url(view: View) -> str:
+    """The address of this page with the view in it (the Map page: day, layers, city, language)."""
+    base = getattr(st.context, "url", None) or ""
+    return f"{base}?{urlencode(view.with_(report=None).to_query())}"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _one_file_map(directory: str, version: str, lang: str) -> bytes:
+    dataset = _load(directory, version)
+    reports_frame, rule, _ = _derived(directory, version)
+    return page_html(dataset, Words(lang), rule=rule, reports=reports_frame).encode("utf-8")
+
+
+def one_file_map(lang: str) -> bytes:
+    """The one-file map (rendering.standalone) of the data shown, built once per data version and language."""
+    return _one_file_map(*_current(), lang)

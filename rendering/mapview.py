@@ -52,13 +52,23 @@ MAP_STYLE = """
 """
 
 
-def js_string(value: str) -> str:
-    """A JavaScript string literal that is also safe inside an HTML <script> element."""
-    encoded = json.dumps(value, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def script_json(value: object) -> str:
+    """JSON that is also safe inside an HTML <script> element: no '<', '>' or '&' that could end it,
+    and no U+2028/U+2029 (line breaks to older JavaScript). Those characters only occur inside JSON
+    strings, where their \\u escapes mean the same."""
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in _SCRIPT_ESCAPES:
         encoded = encoded.replace(char, escape)
     return encoded
+
+
+def js_string(value: str) -> str:
+    """A JavaScript string literal that is also safe inside an HTML <script> element."""
+    return script_json(value)
 
 
 class OfflineMap(folium.Map):
@@ -182,11 +192,30 @@ def _outline_style(feature: dict) -> dict:
 DOT_RADIUS, NEUTRAL_DOT_RADIUS = 3.5, 4.5
 
 
+def dot_style(marker: CityMarker) -> dict:
+    """A city's dot, in Leaflet's path options: larger and grey when it has no figure to draw."""
+    return {
+        "radius": NEUTRAL_DOT_RADIUS if marker.neutral else DOT_RADIUS,
+        "color": ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
+        "weight": 1.2,
+        "fillColor": marker.dot_colour,
+        "fillOpacity": 1.0,
+    }
+
+
+def outline_styles() -> dict[str, dict]:
+    """The basemap's styles in Leaflet's path options: Russia, and its neighbours."""
+    return {"russia": _outline_style({"properties": {"russia": True}}),
+            "other": _outline_style({"properties": {"russia": False}})}
+
+
 def drawing_only(circle: folium.CircleMarker) -> folium.CircleMarker:
     """A circle that is drawn but never takes a click or a tap (folium drops Leaflet's ``interactive``
     option, so it is set here): only the cities' discs may receive them."""
     circle.options["interactive"] = False
     return circle
+
+
 # The invisible disc that takes a click or a tap: larger than the dot, so a finger finds it.
 HIT_RADIUS = 9
 
