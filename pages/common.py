@@ -17,7 +17,9 @@ from pages.safe_text import md
 from protest_data.citation import dataset_reference
 from protest_data.summary import (
     Figures,
+    absences_by_city,
     city_day_summary,
+    counters_by_city,
     day_labels,
     figures,
     held_only_days,  # noqa: F401  (the pages import it from here)
@@ -28,6 +30,7 @@ from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
 from rendering.cards import CardActions, city_names
 from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
+from rendering.markers import city_markers
 from rendering.standalone import page_html
 from rendering.viewstate import View, read_view, report_locations
 
@@ -80,6 +83,19 @@ def _current() -> tuple[str, str]:
 
 def reports() -> pd.DataFrame:
     return _derived(*_current())[0]
+
+
+@st.cache_resource(max_entries=64)
+def _day_markers(directory: str, version: str, day: pd.Timestamp, layers: tuple[str, ...], lang: str):
+    _, rule, summary_frame = _derived(directory, version)
+    that_day = summary_frame[summary_frame["date"] == day]
+    return tuple(city_markers(that_day, counters_by_city(rule, day), set(layers), Words(lang),
+                              absences_by_city(_derived(directory, version)[0], day)))
+
+
+def day_markers(day: pd.Timestamp, layers: tuple[str, ...], words: Words) -> list:
+    """The map model for one day, layer set and language: built once per data version, then shared."""
+    return list(_day_markers(*_current(), pd.Timestamp(day), tuple(layers), words.lang))
 
 
 def figure_rule() -> Figures:

@@ -9,6 +9,7 @@ from pages.common import (
     bold,
     current_view,
     dataset_or_stop,
+    day_markers,
     day_names,
     figure_rule,
     held_only_days,
@@ -21,12 +22,9 @@ from pages.common import (
     set_view,
     share_url,
     show_notices,
-    summary,
 )
 from pages.safe_text import md
 from protest_data.summary import (
-    absences_by_city,
-    counters_by_city,
     day_counters,
     national_summary,
     protest_days,
@@ -36,7 +34,7 @@ from rendering.cards import DRAWN, SUPERSEDED, city_name, figure_lines, history_
 from rendering.headlines import national_headlines
 from rendering.legend import legend_html
 from rendering.mapview import base_map, layer_groups
-from rendering.markers import city_markers, nearest_city
+from rendering.markers import nearest_city
 from rendering.vocabulary import LAYERS, layer_label, metric_label, region_label, search_label
 
 HIGHLIGHT_STYLE = "<style>li.report.highlight{background:#fff6cc;outline:2px solid #d9a400;}</style>"
@@ -73,9 +71,7 @@ if day in held_only_days(dataset):
                                                     "many came or were detained city by city: the map shows where "
                                                     "it was reported, without figure symbols."), icon="ℹ️")
 
-day_summary = summary()[lambda frame: frame["date"] == day]
-markers = city_markers(day_summary, counters_by_city(rule, day), set(layers), words,
-                       absences_by_city(reports(), day))
+markers = day_markers(day, layers, words)
 
 # A click on the map (the component's last value) selects a city before the map is drawn again, so the
 # chosen city is highlighted, and its popup reopened, in the same run.

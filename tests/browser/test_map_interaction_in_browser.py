@@ -170,3 +170,16 @@ def test_the_wheel_scrolls_the_page_until_the_reader_uses_the_map(recording, ser
     assert map_frame.evaluate("map_div.options.minZoom") is not None
     frame.locator(".leaflet-container").click(position={"x": 30, "y": 200})
     assert map_frame.evaluate("map_div.scrollWheelZoom.enabled()")
+
+
+@pytest.mark.parametrize("typed", ["Казань", "Saint Petersburg", "Ekaterinburg"])
+def test_the_city_box_finds_russian_names_and_common_spellings(recording, server, dataset, typed):
+    wanted = {"Казань": "kazan", "Saint Petersburg": "st-petersburg", "Ekaterinburg": "yekaterinburg"}[typed]
+    page = recording.page
+    _open(page, f"{server}/?date={_busiest_day(dataset):%Y-%m-%d}")
+    box = page.get_by_role("combobox", name="City")
+    box.click()
+    box.fill(typed)
+    page.keyboard.press("Enter")
+    expect(page.locator(f".st-key-city-panel-{wanted}")).to_be_attached(timeout=30_000)
+    expect(page).to_have_url(re.compile(rf"[?&]city={wanted}(&|$)"))
