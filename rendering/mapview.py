@@ -33,7 +33,7 @@ MAP_STYLE = """
 .leaflet-container { background: #d8e6f0; font: 13px/1.35 system-ui, sans-serif; }
 .city-popup { max-height: min(260px, 55vh); overflow-y: auto; font-size: 13px; }
 .city-popup-frame .leaflet-popup-content { max-width: min(300px, calc(100vw - 90px)) !important; margin: 10px 12px; }
-.city-label-text { font: 600 11px system-ui, sans-serif; color: #222; white-space: nowrap;
+.city-label-text { display: inline-block; font: 600 11px system-ui, sans-serif; color: #222; white-space: nowrap;
                    text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; }
 .city-label { background: none; border: none; }
 .city-popup h4 { margin: 0 0 2px; font-size: 15px; }
@@ -152,6 +152,44 @@ class EmbeddedMapBehaviour(MacroElement):
         self.min_zoom, self.max_zoom = int(min_zoom), int(max_zoom)
 
 
+class WholeCountryButton(MacroElement):
+    """A button under the zoom buttons that shows all of Russia again, after zooming or after a popup
+    panned the map (on a phone a popup can push the Far East off screen)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map, bounds, title) {
+                var Control = L.Control.extend({
+                    options: {position: "topleft"},
+                    onAdd: function () {
+                        var bar = L.DomUtil.create("div", "leaflet-bar leaflet-control");
+                        var button = L.DomUtil.create("a", "whole-country", bar);
+                        button.href = "#"; button.setAttribute("role", "button");
+                        button.title = title; button.setAttribute("aria-label", title);
+                        button.textContent = "\u2302";
+                        L.DomEvent.disableClickPropagation(bar);
+                        L.DomEvent.on(button, "click", function (event) {
+                            L.DomEvent.preventDefault(event);
+                            map.closePopup();
+                            map.fitBounds(bounds);
+                        });
+                        return bar;
+                    }
+                });
+                new Control().addTo(map);
+            })({{ this._parent.get_name() }}, {{ this.bounds_js }}, {{ this.title_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list, title: str):
+        super().__init__()
+        self._name = "WholeCountryButton"
+        self.bounds_js = json.dumps(bounds)
+        self.title_js = js_string(title)
+
+
 # Zoom 1 lets a phone's narrow map show all of Russia; below it Russia would shrink to a speck.
 MIN_ZOOM, MAX_ZOOM = 1, 10
 
@@ -163,6 +201,7 @@ def base_map(words: Words = ENGLISH, *, online_tiles_layer: bool = True) -> foli
                       scroll_wheel_zoom=False)
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="protest_map_style")
     EmbeddedMapBehaviour(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM).add_to(fmap)
+    WholeCountryButton(RUSSIA_BOUNDS, words._("Show all of Russia")).add_to(fmap)
     folium.GeoJson(
         basemap(),
         name=words._("Country outlines (Natural Earth)"),
