@@ -9,21 +9,22 @@ from pages.common import (
     bold,
     current_view,
     dataset_or_stop,
+    day_markers,
     day_names,
     figure_rule,
     held_only_days,
     language_switch,
+    one_file_map,
+    report_actions,
     reports,
     require_entrypoint,
     reveal,
     set_view,
+    share_url,
     show_notices,
-    summary,
 )
 from pages.safe_text import md
 from protest_data.summary import (
-    absences_by_city,
-    counters_by_city,
     day_counters,
     national_summary,
     protest_days,
@@ -33,8 +34,16 @@ from rendering.cards import DRAWN, SUPERSEDED, city_name, figure_lines, history_
 from rendering.headlines import national_headlines
 from rendering.legend import legend_html
 from rendering.mapview import base_map, layer_groups
-from rendering.markers import city_markers, nearest_city
+from rendering.markers import nearest_city
 from rendering.vocabulary import LAYERS, layer_label, metric_label, region_label, search_label
+
+HIGHLIGHT_STYLE = "<style>li.report.highlight{background:#fff6cc;outline:2px solid #d9a400;}</style>"
+SCROLL_TO_HIGHLIGHT = """<script>
+(function scroll(tries) {
+  const card = document.querySelector("li.report.highlight");
+  if (card) { card.scrollIntoView({block: "center"}); } else if (tries > 0) { setTimeout(() => scroll(tries - 1), 200); }
+})(25);
+</script>"""
 
 require_entrypoint()
 dataset = dataset_or_stop()
@@ -56,15 +65,14 @@ layers = tuple(
     layer for layer, column in zip(LAYERS, controls[1:], strict=True)
     if column.toggle(md(layer_label(layer, words)), value=layer in view.layers, key=f"layer_{layer}")
 )
-view = view.with_(date=day, layers=layers)
+# A report link (?report=) highlights its report until the reader picks another day.
+view = view.with_(date=day, layers=layers, report=view.report if day == view.date else None)
 if day in held_only_days(dataset):
     st.container(key="held-only-note").info(words._("On this day sources say where the action took place, not how "
                                                     "many came or were detained city by city: the map shows where "
                                                     "it was reported, without figure symbols."), icon="ℹ️")
 
-day_summary = summary()[lambda frame: frame["date"] == day]
-markers = city_markers(day_summary, counters_by_city(rule, day), set(layers), words,
-                       absences_by_city(reports(), day))
+markers = day_markers(day, layers, words)
 
 # A click on the map (the component's last value) selects a city before the map is drawn again, so the
 # chosen city is highlighted, and its popup reopened, in the same run.
@@ -78,9 +86,9 @@ if count and count != st.session_state.get("handled_click"):
     chosen_by_click = True
     # The disc that was hit says which city it is; the nearest dot is only a fallback.
     if hit.get("city_id") in {m.city_id for m in markers}:
-        view = view.with_(city=hit["city_id"])
+        view = view.with_(city=hit["city_id"], report=None)
     elif point:
-        view = view.with_(city=nearest_city(markers, point["lat"], point["lng"]))
+        view = view.with_(city=nearest_city(markers, point["lat"], point["lng"]), report=None)
 set_view(view)
 
 map_column, panel = st.columns([3, 2])
@@ -101,6 +109,18 @@ with map_column:
             if headline.caption:
                 column.caption(md(headline.caption))
 
+with map_column:  # after the click is read, so the shared address names the city just clicked
+    share, download = st.columns(2)
+    with share.popover(words._("Share this view"), icon=":material/share:"):
+        st.caption(words._("This address opens the map on this day, with these layers and this city:"))
+        st.code(share_url(view), language=None, wrap_lines=True)
+    download.download_button(
+        words._("Download the map as one HTML file"), data=lambda: one_file_map(words.lang),
+        file_name=f"navalny-protests-map-{words.lang}.html", mime="text/html", on_click="ignore",
+        icon=":material/download:", key="download_one_file_map",
+        help=words._("One self-contained file with every day, layer and quote: open it from disk, publish it on "
+                     "any static host, or embed it in another page (iframe). It loads nothing from the network."))
+
 with panel:
     if view.city is None:
         st.subheader(words._("Pick a city"))
@@ -112,7 +132,7 @@ with panel:
     picked = st.selectbox(words._("City"), options, index=options.index(view.city),
                           format_func=lambda c: "—" if c is None else labels[c], key=f"city_pick_{view.city}")
     if picked != view.city:
-        set_view(view.with_(city=picked))
+        set_view(view.with_(city=picked, report=None))
         st.session_state["reveal_panel"] = True
         st.rerun()
     if view.city is not None:
@@ -136,6 +156,7 @@ with panel:
             if history:
                 st.html(history)
             city_reports = reports_for_city(reports(), view.city)
+            actions = report_actions(dataset, words)
             # The selected day first, its quotes grouped by metric and unfolded; then the other days, folded.
             by_day = sorted(city_reports.groupby("date", sort=True), key=lambda item: item[0] != view.date)
             for report_day, group in by_day:
@@ -146,7 +167,8 @@ with panel:
                 if report_day != view.date:
                     title = words.n_("{day} — {count} report", "{day} — {count} reports", len(one_day), day=day_name)
                     with st.expander(md(title), expanded=False):
-                        st.html(report_list(one_day, words, show_day=False, statuses=statuses))
+                        st.html(report_list(one_day, words, show_day=False, statuses=statuses, actions=actions,
+                                            highlight=view.report))
                     continue
                 st.markdown(bold(words.n_("{day} — {count} report", "{day} — {count} reports", len(one_day),
                                           day=day_name)))
@@ -154,8 +176,14 @@ with panel:
                     title = words.n_("{metric} — {count} report", "{metric} — {count} reports", len(rows),
                                      metric=metric_label(str(metric), words))
                     with st.expander(md(title), expanded=True):
-                        st.html(report_list(rows, words, show_day=False, statuses=statuses))
+                        st.html(report_list(rows, words, show_day=False, statuses=statuses, actions=actions,
+                                            highlight=view.report))
             spanning = city_reports[city_reports["date_end"].notna()]
             if len(spanning):
-                with st.expander(md(words._("Over several protest days")), expanded=False):
-                    st.html(report_list(spanning, words, show_day=True))
+                with st.expander(md(words._("Over several protest days")),
+                                 expanded=view.report in set(spanning["report_id"])):
+                    st.html(report_list(spanning, words, show_day=True, actions=actions, highlight=view.report))
+            if view.report:
+                # The report a link opened: marked, and scrolled into view once its card is on the page.
+                st.html(HIGHLIGHT_STYLE)
+                st.html(SCROLL_TO_HIGHLIGHT, unsafe_allow_javascript=True)

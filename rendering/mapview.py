@@ -33,7 +33,7 @@ MAP_STYLE = """
 .leaflet-container { background: #d8e6f0; font: 13px/1.35 system-ui, sans-serif; }
 .city-popup { max-height: min(260px, 55vh); overflow-y: auto; font-size: 13px; }
 .city-popup-frame .leaflet-popup-content { max-width: min(300px, calc(100vw - 90px)) !important; margin: 10px 12px; }
-.city-label-text { font: 600 11px system-ui, sans-serif; color: #222; white-space: nowrap;
+.city-label-text { display: inline-block; font: 600 11px system-ui, sans-serif; color: #222; white-space: nowrap;
                    text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; }
 .city-label { background: none; border: none; }
 .city-popup h4 { margin: 0 0 2px; font-size: 15px; }
@@ -52,13 +52,23 @@ MAP_STYLE = """
 """
 
 
-def js_string(value: str) -> str:
-    """A JavaScript string literal that is also safe inside an HTML <script> element."""
-    encoded = json.dumps(value, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def script_json(value: object) -> str:
+    """JSON that is also safe inside an HTML <script> element: no '<', '>' or '&' that could end it,
+    and no U+2028/U+2029 (line breaks to older JavaScript). Those characters only occur inside JSON
+    strings, where their \\u escapes mean the same."""
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in _SCRIPT_ESCAPES:
         encoded = encoded.replace(char, escape)
     return encoded
+
+
+def js_string(value: str) -> str:
+    """A JavaScript string literal that is also safe inside an HTML <script> element."""
+    return script_json(value)
 
 
 class OfflineMap(folium.Map):
@@ -142,6 +152,44 @@ class EmbeddedMapBehaviour(MacroElement):
         self.min_zoom, self.max_zoom = int(min_zoom), int(max_zoom)
 
 
+class WholeCountryButton(MacroElement):
+    """A button under the zoom buttons that shows all of Russia again, after zooming or after a popup
+    panned the map (on a phone a popup can push the Far East off screen)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map, bounds, title) {
+                var Control = L.Control.extend({
+                    options: {position: "topleft"},
+                    onAdd: function () {
+                        var bar = L.DomUtil.create("div", "leaflet-bar leaflet-control");
+                        var button = L.DomUtil.create("a", "whole-country", bar);
+                        button.href = "#"; button.setAttribute("role", "button");
+                        button.title = title; button.setAttribute("aria-label", title);
+                        button.textContent = "\u2302";
+                        L.DomEvent.disableClickPropagation(bar);
+                        L.DomEvent.on(button, "click", function (event) {
+                            L.DomEvent.preventDefault(event);
+                            map.closePopup();
+                            map.fitBounds(bounds);
+                        });
+                        return bar;
+                    }
+                });
+                new Control().addTo(map);
+            })({{ this._parent.get_name() }}, {{ this.bounds_js }}, {{ this.title_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list, title: str):
+        super().__init__()
+        self._name = "WholeCountryButton"
+        self.bounds_js = json.dumps(bounds)
+        self.title_js = js_string(title)
+
+
 # Zoom 1 lets a phone's narrow map show all of Russia; below it Russia would shrink to a speck.
 MIN_ZOOM, MAX_ZOOM = 1, 10
 
@@ -153,6 +201,7 @@ def base_map(words: Words = ENGLISH, *, online_tiles_layer: bool = True) -> foli
                       scroll_wheel_zoom=False)
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="protest_map_style")
     EmbeddedMapBehaviour(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM).add_to(fmap)
+    WholeCountryButton(RUSSIA_BOUNDS, words._("Show all of Russia")).add_to(fmap)
     folium.GeoJson(
         basemap(),
         name=words._("Country outlines (Natural Earth)"),
@@ -182,11 +231,44 @@ def _outline_style(feature: dict) -> dict:
 DOT_RADIUS, NEUTRAL_DOT_RADIUS = 3.5, 4.5
 
 
+def dot_style(marker: CityMarker) -> dict:
+    """A city's dot, in Leaflet's path options: larger and grey when it has no figure to draw."""
+    return {
+        "radius": NEUTRAL_DOT_RADIUS if marker.neutral else DOT_RADIUS,
+        "color": ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
+        "weight": 1.2,
+        "fillColor": marker.dot_colour,
+        "fillOpacity": 1.0,
+    }
+
+
+def outline_styles() -> dict[str, dict]:
+    """The basemap's styles in Leaflet's path options: Russia, and its neighbours."""
+    return {"russia": _outline_style({"properties": {"russia": True}}),
+            "other": _outline_style({"properties": {"russia": False}})}
+
+
+# Leaflet's own defaults for a path: folium writes them out for every circle; leaving them out makes the
+# map sent on each rerun a good deal smaller and changes nothing drawn.
+LEAFLET_PATH_DEFAULTS = {"stroke": True, "opacity": 1.0, "lineCap": "round", "lineJoin": "round", "dashArray": None,
+                         "dashOffset": None, "fillRule": "evenodd", "bubblingMouseEvents": True}
+
+
+def lean(circle: folium.CircleMarker) -> folium.CircleMarker:
+    """The circle without the options that only restate Leaflet's defaults."""
+    for key, default in LEAFLET_PATH_DEFAULTS.items():
+        if key in circle.options and circle.options[key] == default:
+            del circle.options[key]
+    return circle
+
+
 def drawing_only(circle: folium.CircleMarker) -> folium.CircleMarker:
     """A circle that is drawn but never takes a click or a tap (folium drops Leaflet's ``interactive``
     option, so it is set here): only the cities' discs may receive them."""
     circle.options["interactive"] = False
-    return circle
+    return lean(circle)
+
+
 # The invisible disc that takes a click or a tap: larger than the dot, so a finger finds it.
 HIT_RADIUS = 9
 
@@ -399,6 +481,7 @@ def layer_groups(markers: list[CityMarker], selected: str | None = None, *,
             fill_opacity=0.0,
             class_name=f"city-marker city-{marker.city_id}{' absence' if marker.absence_only else ''}",
         )
+        lean(disc)
         CityFeature(marker.city_id).add_to(disc)
         JsonTooltip(marker.tooltip).add_to(disc)
         JsonPopup(marker.popup_html).add_to(disc)

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from protest_data.summary import city_day_summary, protest_days
-from tests.browser.harness import MAP_FRAME, open_dashboard
+from tools.browser import MAP_FRAME, open_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -84,6 +84,9 @@ def test_the_largest_cities_open_with_one_tap_on_their_own_dot(screen, server, d
     cities = [c for c in BIG_FIVE if c in set(that_day["city_id"])] + [c for c in largest if c not in BIG_FIVE]
     frame = _open(page, f"{server}/?date={day:%Y-%m-%d}")
     for city_id in cities:
+        # A popup may have panned the map: the reader first shows all of Russia again.
+        home = frame.locator("a.whole-country")
+        home.tap() if phone else home.click()
         _touch(frame, city_id, phone)
         _opened(page, frame, city_id)
         _close_popup(frame, phone, city_id)
@@ -170,3 +173,16 @@ def test_the_wheel_scrolls_the_page_until_the_reader_uses_the_map(recording, ser
     assert map_frame.evaluate("map_div.options.minZoom") is not None
     frame.locator(".leaflet-container").click(position={"x": 30, "y": 200})
     assert map_frame.evaluate("map_div.scrollWheelZoom.enabled()")
+
+
+@pytest.mark.parametrize("typed", ["Казань", "Saint Petersburg", "Ekaterinburg"])
+def test_the_city_box_finds_russian_names_and_common_spellings(recording, server, dataset, typed):
+    wanted = {"Казань": "kazan", "Saint Petersburg": "st-petersburg", "Ekaterinburg": "yekaterinburg"}[typed]
+    page = recording.page
+    _open(page, f"{server}/?date={_busiest_day(dataset):%Y-%m-%d}")
+    box = page.get_by_role("combobox", name="City")
+    box.click()
+    box.fill(typed)
+    page.keyboard.press("Enter")
+    expect(page.locator(f".st-key-city-panel-{wanted}")).to_be_attached(timeout=30_000)
+    expect(page).to_have_url(re.compile(rf"[?&]city={wanted}(&|$)"))
