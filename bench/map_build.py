@@ -14,10 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from streamlit_folium import generate_leaflet_string  # noqa: E402
 
+from protest_data.summary import city_day_summary, counters_by_city, figures  # noqa: E402
+from protest_data.tables import load_dataset  # noqa: E402
+from rendering.i18n import ENGLISH  # noqa: E402
 from rendering.mapview import base_map, layer_groups  # noqa: E402
 from rendering.markers import LAYERS, city_markers  # noqa: E402
-from protest_data.summary import city_day_summary, reports_with_sources  # noqa: E402
-from protest_data.tables import load_dataset  # noqa: E402
 
 
 def best_of(function, repeats: int = 5) -> float:
@@ -31,7 +32,8 @@ def best_of(function, repeats: int = 5) -> float:
 
 def main() -> None:
     dataset = load_dataset()
-    summary, reports = city_day_summary(dataset), reports_with_sources(dataset)
+    rule = figures(dataset)
+    summary = city_day_summary(dataset, rule)
 
     def build_base():
         fmap = base_map()
@@ -40,11 +42,11 @@ def main() -> None:
     base_time = best_of(build_base)
     for day in sorted(summary["date"].unique()):
         day_summary = summary[summary["date"] == day]
-        day_reports = reports[(reports["date"] == day) & reports["date_end"].isna()]
+        counters = counters_by_city(rule, day)
 
-        def build_layers(day_summary=day_summary, day_reports=day_reports):
+        def build_layers(day_summary=day_summary, counters=counters):
             fmap = base_map()
-            for group in layer_groups(city_markers(day_summary, day_reports, set(LAYERS))):
+            for group in layer_groups(city_markers(day_summary, counters, set(LAYERS), ENGLISH)):
                 group.add_to(fmap)
                 generate_leaflet_string(group)
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from protest_data.summary import city_day_summary, protest_days, reports_with_sources
+from pages.safe_text import md
+from protest_data.summary import Figures, city_day_summary, figures, protest_days, reports_with_sources
 from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
-from protest_data.viewstate import View, read_view
+from rendering import formatting
+from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
+from rendering.viewstate import View, read_view
 
 VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
@@ -34,47 +39,78 @@ def data_dir() -> str:
     return os.environ.get("PROTEST_DATA_DIR", str(DEFAULT_DATA_DIR))
 
 
-@st.cache_data(show_spinner="Loading and validating the dataset…")
-def _load(directory: str) -> Dataset:
+def data_version(directory: str) -> str:
+    """A fingerprint of the data files (names, sizes, modification times): edited data is picked up."""
+    root = Path(directory)
+    stats = sorted((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns)
+                   for p in root.rglob("*") if p.is_file())
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _load(directory: str, version: str) -> Dataset:
     return load_valid_dataset(directory)
 
 
-@st.cache_data
-def _summary(directory: str) -> pd.DataFrame:
-    return city_day_summary(_load(directory))
+@st.cache_resource(max_entries=2)
+def _derived(directory: str, version: str) -> tuple[pd.DataFrame, Figures, pd.DataFrame]:
+    """What every rerun reads, computed once per data version and shared (read-only) by all sessions."""
+    dataset = _load(directory, version)
+    rule = figures(dataset)
+    return reports_with_sources(dataset), rule, city_day_summary(dataset, rule)
 
 
-@st.cache_data
-def _reports(directory: str) -> pd.DataFrame:
-    return reports_with_sources(_load(directory))
-
-
-def summary() -> pd.DataFrame:
-    return _summary(data_dir())
+def _current() -> tuple[str, str]:
+    directory = data_dir()
+    return directory, data_version(directory)
 
 
 def reports() -> pd.DataFrame:
-    return _reports(data_dir())
+    return _derived(*_current())[0]
+
+
+def figure_rule() -> Figures:
+    return _derived(*_current())[1]
+
+
+def summary() -> pd.DataFrame:
+    return _derived(*_current())[2]
 
 
 def dataset_or_stop() -> Dataset:
     """The validated dataset; on invalid data, every problem on screen and nothing else."""
     try:
-        return _load(data_dir())
+        return _load(*_current())
     except InvalidDataset as error:
-        st.error("The dataset failed validation, so nothing is shown. Problems:")
+        words = interface_language()
+        st.error(words._("The dataset failed validation, so nothing is shown. Problems:"))
         st.code("\n".join(str(p) for p in error.problems), language=None)
         st.stop()
+
+
+def browser_language() -> str:
+    """The reader's language as the browser reports it ('ru-RU' -> 'ru'), when Streamlit exposes it."""
+    locale = getattr(st.context, "locale", None) or ""
+    return str(locale).split("-")[0].lower()
 
 
 def current_view(dataset: Dataset) -> View:
     """The view for this session: from the URL on first load, then from the widgets."""
     if VIEW_KEY not in st.session_state:
         view, notices = read_view(st.query_params.to_dict(), protest_days(dataset),
-                                  dataset.cities["city_id"].tolist())
+                                  dataset.cities["city_id"].tolist(), default_lang=browser_language())
         st.session_state[VIEW_KEY] = view
         st.session_state[NOTICES_KEY] = (notices, view)
     return st.session_state[VIEW_KEY]
+
+
+def interface_language() -> Words:
+    """The interface's language before the data is loaded (dashboard.py's page titles)."""
+    if VIEW_KEY in st.session_state:
+        return Words(st.session_state[VIEW_KEY].lang)
+    asked = st.query_params.get("lang")
+    lang = asked if asked in LANGUAGES else browser_language()
+    return Words(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
 
 def set_view(view: View) -> None:
@@ -82,13 +118,44 @@ def set_view(view: View) -> None:
     st.query_params.from_dict(view.to_query())
 
 
+def language_switch(view: View) -> Words:
+    """The language switch every page shows at its top; returns the interface's words."""
+    picked = st.segmented_control(
+        "Language / Язык", LANGUAGES, default=view.lang, format_func=LANGUAGE_NAMES.get,
+        key=f"lang_switch_{view.lang}", label_visibility="collapsed", selection_mode="single")
+    if picked and picked != view.lang:
+        set_view(view.with_(lang=picked))
+        st.rerun()
+    return Words(view.lang)
+
+
+def bold(text: str) -> str:
+    """Text (from the data or a catalog) as a bold Markdown line that shows it literally."""
+    return f"**{md(text)}**"
+
+
 def show_notices(view: View) -> None:
     """What the URL asked for and did not get, shown until the reader changes the view."""
     notices, url_view = st.session_state.get(NOTICES_KEY, ([], None))
     if view == url_view:
         for notice in notices:
-            st.warning(notice, icon="⚠️")
+            st.warning(md(notice), icon="⚠️")
 
 
-def day_label(day: pd.Timestamp) -> str:
-    return f"{day.day} {day:%B %Y}"
+def day_names(dataset: Dataset, words: Words) -> dict[pd.Timestamp, str]:
+    """Each protest day as the slider names it: its label in protest_days.csv, in the interface's
+    language where the file gives one, else the date."""
+    column = "label_ru" if words.lang == "ru" and "label_ru" in dataset.protest_days else "label"
+    names = {}
+    for _, row in dataset.protest_days.iterrows():
+        label = row.get(column)
+        names[row["date"]] = str(label) if isinstance(label, str) and label.strip() else formatting.date(row["date"], words)
+    return names
+
+
+def held_only_days(dataset: Dataset) -> set[pd.Timestamp]:
+    """Days whose reports say where an action was held, never how many: drawn without figure symbols."""
+    if "kind" not in dataset.protest_days:
+        return set()
+    days = dataset.protest_days
+    return set(days.loc[days["kind"] == "held_only", "date"])

@@ -4,64 +4,114 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rendering.cards import report_list
-from pages.common import current_view, data_dir, dataset_or_stop, day_label, reports, require_entrypoint, set_view
+from pages.common import (
+    bold,
+    current_view,
+    data_dir,
+    dataset_or_stop,
+    day_names,
+    language_switch,
+    reports,
+    require_entrypoint,
+    set_view,
+)
+from pages.safe_text import md
 from protest_data.coverage import coverage_by_day, coverage_by_region, national_coverage
 from protest_data.exports import cities_geojson_bytes, package_zip, reports_csv
 from protest_data.filters import ReportFilter
 from protest_data.summary import protest_days
-from protest_data.viewstate import View
+from rendering.cards import city_name, report_list
+from rendering.i18n import N_
+from rendering.vocabulary import METRICS, estimator_name, metric_label, region_label
+
+# Column headings of the tables on this page (the data's own column names stay in the downloads).
+COLUMN_LABELS = {
+    "report_id": N_("report"), "day": N_("day"), "city": N_("city"), "region": N_("region"),
+    "metric": N_("metric"), "value_low": N_("low"), "value_high": N_("high"), "estimator": N_("estimator"),
+    "as_of": N_("as of"), "publisher": N_("publisher"), "quote": N_("quote"), "date": N_("day"),
+    "cities": N_("cities with any report"), "protest_cities": N_("cities with a protest"),
+    "cities_with_figure": N_("with a figure"), "cities_with_no_protest": N_("with a reported absence"),
+    "cities_with_both": N_("with a protest and an absence reported"), "cities_with_held": N_("with 'held'"),
+    "cities_with_crowd": N_("with a crowd figure"), "cities_with_detentions": N_("with a detention figure"),
+    "cities_with_temperature_c": N_("with a temperature"),
+    "cities_with_crowd_or_detentions": N_("with a crowd or detention figure"), "reports": N_("reports"),
+    "sources": N_("sources"), "with_as_of": N_("with an as-of time"),
+}
 
 require_entrypoint()
 dataset = dataset_or_stop()
 view = current_view(dataset)
+words = language_switch(view)
 all_reports = reports()
-cities = dataset.cities.sort_values("name_en")
-names = dict(zip(cities["city_id"], cities["name_en"]))
-publishers = dict(zip(dataset.sources["source_id"], dataset.sources["publisher"]))
+cities = dataset.cities.set_index("city_id")
+names = {city_id: city_name(row, words) for city_id, row in cities.iterrows()}
+day_label = day_names(dataset, words)
+publishers = dict(zip(dataset.sources["source_id"], dataset.sources["publisher"], strict=True))
 
-st.title("The data")
-st.caption(f"{len(all_reports)} reports from {len(dataset.sources)} sources about {len(cities)} cities. "
-           "Select a row to read its quote in full.")
+
+def headings(columns) -> dict:
+    return {column: st.column_config.Column(words._(COLUMN_LABELS[column]))
+            for column in columns if column in COLUMN_LABELS}
+
+
+st.title(words._("The data"))
+st.caption(md(words._("{reports} reports from {sources} sources about {cities} cities. Select a row to read its "
+                      "quote in full.", reports=len(all_reports), sources=len(dataset.sources),
+                      cities=len(cities))))
 
 row1 = st.columns(3)
-days = row1[0].multiselect("Day", protest_days(dataset), default=[view.date], format_func=day_label)
-picked_cities = row1[1].multiselect("City", cities["city_id"].tolist(), default=[view.city] if view.city else [],
-                                    format_func=names.get)
-regions = row1[2].multiselect("Region", sorted(cities["region"].unique()))
+days = row1[0].multiselect(words._("Day"), protest_days(dataset), default=[view.date], format_func=day_label.get)
+picked_cities = row1[1].multiselect(words._("City"), sorted(names, key=names.get),
+                                    default=[view.city] if view.city else [], format_func=names.get)
+region_names = {region: region_label(region, country, words)
+                for region, country in zip(dataset.cities["region"], dataset.cities["country_code"], strict=True)}
+regions = row1[2].multiselect(words._("Region"), sorted(region_names, key=region_names.get),
+                              format_func=region_names.get)
 row2 = st.columns(3)
-metrics = row2[0].multiselect("Metric", ["held", "crowd", "detentions", "temperature_c", "cities"])
-estimators = row2[1].multiselect("Estimator", sorted(dataset.estimators["estimator"]))
-sources = row2[2].multiselect("Source", sorted(publishers), format_func=lambda s: f"{publishers[s]} ({s})")
+metrics = row2[0].multiselect(words._("Metric"), list(METRICS), format_func=lambda m: metric_label(m, words))
+estimators = row2[1].multiselect(words._("Estimator"), sorted(dataset.estimators["estimator"]),
+                                 format_func=lambda e: estimator_name(e, words))
+sources = row2[2].multiselect(words._("Source"), sorted(publishers), format_func=lambda s: f"{publishers[s]} ({s})")
 
 # One day or one city picked here is the view the other pages show too.
-set_view(View(days[0] if len(days) == 1 else view.date, view.layers,
-              picked_cities[0] if len(picked_cities) == 1 else view.city))
+set_view(view.with_(date=days[0] if len(days) == 1 else view.date,
+                    city=picked_cities[0] if len(picked_cities) == 1 else view.city))
 
 selected = ReportFilter(days, picked_cities, regions, metrics, estimators, sources).apply(all_reports, dataset.cities)
-table = selected.assign(day=selected["date"].dt.strftime("%Y-%m-%d"), city=selected["name_en"].fillna("(national)"))
+national = words._("(national)")
+table = selected.assign(day=selected["date"].dt.strftime("%Y-%m-%d"),
+                        city=selected["city_id"].map(names).fillna(national),
+                        region=selected["region"].map(region_names),
+                        metric=selected["metric"].map(lambda m: metric_label(m, words)),
+                        estimator=selected["estimator"].map(lambda e: estimator_name(e, words)))
 shown = table[["report_id", "day", "city", "region", "metric", "value_low", "value_high", "estimator", "as_of_text",
                "publisher", "quote"]].rename(columns={"as_of_text": "as_of"})
-st.subheader(f"{len(selected)} reports")
+st.subheader(md(words.n_("{count} report", "{count} reports", len(selected))))
+config = headings(shown.columns)
+config["quote"] = st.column_config.TextColumn(words._("quote"), width="large")
 event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
-                     selection_mode="single-row", key="reports_table",
-                     column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+                     selection_mode="single-row", key="reports_table", column_config=config)
 rows = event.selection.rows if event else []
 if rows:
-    st.html(report_list(selected.iloc[rows], show_day=True))
+    st.html(report_list(selected.iloc[rows], words, show_day=True))
 
 downloads = st.columns(3)
-downloads[0].download_button("Filtered reports (CSV)", reports_csv(dataset, selected), "reports-filtered.csv",
-                             "text/csv", key="download_csv")
-downloads[1].download_button("City summary (GeoJSON)", cities_geojson_bytes(dataset), "cities-summary.geojson",
-                             "application/geo+json", key="download_geojson")
-downloads[2].download_button("Whole data package (zip)", package_zip(data_dir()), "navalny-protests-2021.zip",
-                             "application/zip", key="download_zip")
+downloads[0].download_button(words._("Filtered reports (CSV)"), reports_csv(dataset, selected),
+                             "reports-filtered.csv", "text/csv", key="download_csv")
+downloads[1].download_button(words._("City summary (GeoJSON)"), cities_geojson_bytes(dataset),
+                             "cities-summary.geojson", "application/geo+json", key="download_geojson")
+downloads[2].download_button(words._("Whole data package (zip)"), package_zip(data_dir()),
+                             "navalny-protests-2021.zip", "application/zip", key="download_zip")
 
-st.subheader("Coverage")
-st.dataframe(coverage_by_day(dataset).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d")), hide_index=True)
+st.subheader(words._("Coverage"))
+by_day = coverage_by_day(dataset).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d"))
+st.dataframe(by_day, hide_index=True, column_config=headings(by_day.columns))
 left, right = st.columns(2)
-left.markdown("**National figures**")
-left.dataframe(national_coverage(dataset).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d")), hide_index=True)
-right.markdown("**Cities per region**")
-right.dataframe(coverage_by_region(dataset), hide_index=True, height=320)
+left.markdown(bold(words._("National figures")))
+national_table = national_coverage(dataset).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d"),
+                                                   metric=lambda f: f["metric"].map(lambda m: metric_label(m, words)))
+left.dataframe(national_table, hide_index=True, column_config=headings(national_table.columns))
+right.markdown(bold(words._("Cities per region")))
+by_region = coverage_by_region(dataset)
+by_region["region"] = by_region["region"].map(lambda r: region_names.get(r, r))
+right.dataframe(by_region, hide_index=True, height=320, column_config=headings(["region"]))

@@ -12,9 +12,9 @@ import pandas as pd
 from .summary import city_day_summary
 from .tables import Dataset, read_descriptor
 
-SUMMARY_FIELDS = ["crowd_min", "crowd_max", "crowd_estimates", "detentions", "detentions_is_lower_bound",
-                  "detentions_estimator", "detentions_as_of", "detentions_report_id", "detentions_min",
-                  "detentions_max", "temperature_c", "temperature_max", "reports", "sources"]
+SUMMARY_FIELDS = ["crowd_low", "crowd_high", "crowd_counters", "detentions_low", "detentions_high",
+                  "detentions_counters", "temperature_low", "temperature_high", "temperature_middle",
+                  "temperature_counters", "reports", "sources"]
 
 
 def report_columns(dataset: Dataset) -> list[str]:

@@ -1,28 +1,27 @@
-"""From reports to what the map draws: one row per city and protest day, by documented rules.
+"""From reports to what the dashboard shows: one row per city and protest day, and each day's national figures.
 
-The rules (CODEBOOK.md, "How the map picks a figure") are deterministic:
+The figures themselves come from one rule, :mod:`protest_data.figures` (CODEBOOK.md, "How the map picks
+a figure"). This module shapes its output for the map and the pages. Figures that span several protest
+days (``date_end`` set) never enter a one-day summary.
 
-- crowd: the full range of estimates, from the smallest number any source states to the largest;
-- detentions: one count, chosen by estimator rank (OVD-Info, other monitors, police, authorities,
-  media, others), then the latest as-of time (a count without a time counts as of the end of its
-  source's publication day), then the larger value; the range of all counts is kept beside it;
-- temperature: the coldest temperature reported, with the range of all reports.
-
-Figures that span several protest days (``date_end`` set) never enter a one-day summary.
+A ``no_protest`` report (a source says no protest took place in that city that day) is never a protest:
+a city whose only reports that day are absences is kept in the summary, for the map's quiet symbol, with
+``protest_reported`` False, and is never counted as a protest city.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
+from .figures import annotate, counter_figures, metric_spans
 from .tables import Dataset
 
-ESTIMATOR_RANK = {"monitor": 1, "police": 2, "authorities": 3, "media": 4, "independent_counter": 4,
-                  "organisers": 5, "other": 6}
-PREFERRED_ESTIMATOR = "OVD-Info"
 MOSCOW_OFFSET = pd.Timedelta(hours=3)
-
-
+# Reports that say a protest took place in a city: 'held' and every figure about it.
+PROTEST_METRICS = ("held", "crowd", "detentions", "temperature_c")
+ABSENCE_METRIC = "no_protest"
 def reports_with_sources(dataset: Dataset) -> pd.DataFrame:
     """Reports joined with their source's publisher, title, URL and date, and the estimator's kind."""
     sources = dataset.sources[["source_id", "publisher", "title", "url", "published", "language", "kind"]]
@@ -32,88 +31,92 @@ def reports_with_sources(dataset: Dataset) -> pd.DataFrame:
     return merged
 
 
-def _order_key(frame: pd.DataFrame) -> pd.Series:
-    """When a count was taken: its as-of time, else the end of the day its source was published."""
-    published = pd.to_datetime(frame["source_published"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
-    end_of_publication_day = (published + pd.Timedelta(days=1) - MOSCOW_OFFSET).dt.tz_localize("UTC")
-    return frame["as_of"].fillna(end_of_publication_day)
-
-
-def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
-    """Detention counts, best first: preferred estimator, estimator rank, latest, largest, report_id."""
-    ranked = frame.assign(
-        _preferred=(frame["estimator"] != PREFERRED_ESTIMATOR).astype(int),
-        _rank=frame["estimator_kind"].map(ESTIMATOR_RANK).fillna(9),
-        _when=_order_key(frame),
-        _value=frame["value_low"].fillna(frame["value_high"]),
-    )
-    return ranked.sort_values(
-        ["_preferred", "_rank", "_when", "_value", "report_id"],
-        ascending=[True, True, False, False, True],
-        na_position="last",
-    )
-
-
-def pick_count(frame: pd.DataFrame) -> pd.Series | None:
-    """The detention count the map draws from a city's (or the nation's) reports for one day."""
-    if frame.empty:
-        return None
-    return _ranked(frame).iloc[0]
-
-
 def single_day(reports: pd.DataFrame) -> pd.DataFrame:
     return reports[reports["date_end"].isna()]
 
 
 KEYS = ["date", "city_id"]
+SPAN_METRICS = {"crowd": "crowd", "detentions": "detentions", "temperature_c": "temperature"}
 
 
-def _value_span(reports: pd.DataFrame, metric: str, prefix: str, largest: str) -> pd.DataFrame:
-    """Smallest and largest number stated, and how many reports, per city and day, for one metric."""
-    rows = reports[reports["metric"] == metric]
-    numbers = pd.concat([rows[[*KEYS, "value_low"]].rename(columns={"value_low": "v"}),
-                         rows[[*KEYS, "value_high"]].rename(columns={"value_high": "v"})]).dropna(subset=["v"])
-    span = numbers.groupby(KEYS)["v"].agg(["min", "max"]).rename(columns={"min": prefix, "max": largest})
-    return span.join(rows.groupby(KEYS).size().rename(f"{metric}_reports"), how="outer")
+@dataclass(frozen=True)
+class Figures:
+    """The figure rule applied to the whole dataset once: see :mod:`protest_data.figures`.
+
+    - ``reports``: every figure report, with ``counter``, ``reported_at``, ``drawn`` and ``superseded``;
+    - ``counters``: one row per place, day, metric and counter (its latest figure);
+    - ``spans``: one row per place, day and metric (what the symbol spans).
+    National figures have ``place`` = "".
+    """
+
+    reports: pd.DataFrame
+    counters: pd.DataFrame
+    spans: pd.DataFrame
 
 
-def city_day_summary(dataset: Dataset) -> pd.DataFrame:
-    """One row per (date, city) with any report that day: what the map draws, and why."""
-    reports = single_day(reports_with_sources(dataset))
+def figures(dataset: Dataset) -> Figures:
+    annotated = annotate(reports_with_sources(dataset))
+    counters = counter_figures(annotated)
+    return Figures(annotated, counters, metric_spans(counters))
+
+
+def city_day_summary(dataset: Dataset, rule: Figures | None = None) -> pd.DataFrame:
+    """One row per (date, city) with any report that day: each metric's span, counters and reports.
+
+    Columns per metric (``crowd``, ``detentions``, ``temperature``): ``<m>_low`` and ``<m>_high`` (the
+    span the symbol draws), ``<m>_counters`` (counters side by side; for temperature, reports) and
+    ``temperature_middle`` (the colour). A missing figure is missing, never zero.
+    """
+    rule = rule or figures(dataset)
+    reports = single_day(dataset.reports)
     reports = reports[reports["city_id"].notna()]
     base = reports.groupby(KEYS).agg(reports=("report_id", "size"), sources=("source_id", "nunique"))
-
-    crowd = _value_span(reports, "crowd", "crowd_min", "crowd_max").rename(columns={"crowd_reports": "crowd_estimates"})
-    temps = _value_span(reports, "temperature_c", "temperature_c", "temperature_max")
-    temps = temps.rename(columns={"temperature_c_reports": "temperature_reports"})
-    counts = reports[reports["metric"] == "detentions"]
-    spread = _value_span(reports, "detentions", "detentions_min", "detentions_max")
-    spread = spread.rename(columns={"detentions_reports": "detentions_counts"})
-    chosen = _ranked(counts).groupby(KEYS).head(1).set_index(KEYS)
-    picked = pd.DataFrame({
-        "detentions": chosen["value_low"].fillna(chosen["value_high"]),
-        "detentions_is_lower_bound": chosen["value_high"].isna(),
-        "detentions_estimator": chosen["estimator"],
-        "detentions_as_of": chosen["as_of_text"],
-        "detentions_report_id": chosen["report_id"],
-    })
-
-    summary = base.join([crowd, picked, spread, temps]).reset_index()
-    for column in ("crowd_estimates", "detentions_counts", "temperature_reports"):
-        summary[column] = summary[column].fillna(0).astype(int)
-    summary["detentions_is_lower_bound"] = summary["detentions_is_lower_bound"].astype("boolean").fillna(False).astype(bool)
+    base["protest_reported"] = reports["metric"].isin(PROTEST_METRICS).groupby([reports[k] for k in KEYS]).any()
+    base["no_protest_reports"] = (reports["metric"] == ABSENCE_METRIC).groupby([reports[k] for k in KEYS]).sum()
+    spans = rule.spans[(rule.spans["place"] != "") & rule.spans["metric"].isin(list(SPAN_METRICS))]
+    wide = spans.assign(city_id=spans["place"], m=spans["metric"].map(SPAN_METRICS)).pivot_table(
+        index=KEYS, columns="m", values=["low", "high", "middle", "counters"], aggfunc="first")
+    wide.columns = [f"{metric}_{field}" for field, metric in wide.columns]
+    summary = base.join(wide).reset_index()
+    for column in _FIGURE_COLUMNS:
+        if column not in summary:
+            summary[column] = pd.NA
+    for metric in SPAN_METRICS.values():
+        summary[f"{metric}_counters"] = pd.to_numeric(summary[f"{metric}_counters"]).fillna(0).astype(int)
+        for field in ("low", "high"):
+            summary[f"{metric}_{field}"] = pd.to_numeric(summary[f"{metric}_{field}"]).astype("Float64")
+    summary["temperature_middle"] = pd.to_numeric(summary["temperature_middle"]).astype("Float64")
     cities = dataset.cities[["city_id", "name_en", "name_ru", "region", "country_code", "territory_status", "lat", "lon"]]
-    summary = summary[["date", "city_id", *_FIGURE_COLUMNS]].merge(cities, on="city_id", how="left")
+    summary = summary[[*KEYS, *_FIGURE_COLUMNS]].merge(cities, on="city_id", how="left")
     return summary.astype({"city_id": "string"}).sort_values(KEYS).reset_index(drop=True)
 
 
 _FIGURE_COLUMNS = [
-    "crowd_min", "crowd_max", "crowd_estimates",
-    "detentions", "detentions_is_lower_bound", "detentions_estimator", "detentions_as_of",
-    "detentions_report_id", "detentions_min", "detentions_max", "detentions_counts",
-    "temperature_c", "temperature_max", "temperature_reports",
-    "reports", "sources",
+    "crowd_low", "crowd_high", "crowd_counters",
+    "detentions_low", "detentions_high", "detentions_counters",
+    "temperature_low", "temperature_high", "temperature_middle", "temperature_counters",
+    "reports", "sources", "protest_reported", "no_protest_reports",
 ]
+
+
+def day_counters(rule: Figures, day: pd.Timestamp, place: str) -> pd.DataFrame:
+    """The counters' figures for one place ("" for national) and day, in display order."""
+    counters = rule.counters
+    return counters[(counters["date"] == day) & (counters["place"] == place)]
+
+
+def counters_by_city(rule: Figures, day: pd.Timestamp) -> dict[str, pd.DataFrame]:
+    """Each city's counter figures for one day, keyed by city_id: what the map model needs."""
+    counters = rule.counters
+    that_day = counters[(counters["date"] == pd.Timestamp(day)) & (counters["place"] != "")]
+    return {place: group for place, group in that_day.groupby("place", sort=False)}
+
+
+def absences_by_city(reports: pd.DataFrame, day: pd.Timestamp) -> dict[str, pd.DataFrame]:
+    """Each city's reports that no protest took place there on ``day`` (``reports_with_sources`` rows)."""
+    rows = reports[(reports["metric"] == ABSENCE_METRIC) & (reports["date"] == pd.Timestamp(day))
+                   & reports["city_id"].notna() & reports["date_end"].isna()]
+    return {str(city): group for city, group in rows.groupby("city_id", sort=False)}
 
 
 def national_counts(dataset: Dataset, day: pd.Timestamp | str) -> pd.DataFrame:
@@ -128,27 +131,33 @@ def _national_counts(reports: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     return frame.sort_values(["as_of", "value_low"], na_position="last").reset_index(drop=True)
 
 
-def national_summary(dataset: Dataset, day: pd.Timestamp | str) -> dict:
-    """A day's national figures, each picked by the same rule as a city's detentions.
+def national_summary(dataset: Dataset, day: pd.Timestamp | str, rule: Figures | None = None) -> dict:
+    """A day's national figures, by the same rule as a city's: each counter's latest figure.
 
-    - ``detentions``: the national detention count (latest OVD-Info count first);
-    - ``cities_with_detentions``: the count of cities with detentions, by the same rule;
-    - ``cities_with_protests``: every count of cities where protests were held, as sources gave them
+    - ``detentions``: national detention counts, one row per counter;
+    - ``cities_with_detentions`` and ``cities_with_protests``: counts of cities, one row per counter
       (counts of protests announced in advance are left out);
     - ``cities_in_dataset``: the cities this dataset has a report for that day.
     """
     day = pd.Timestamp(day)
-    reports = single_day(reports_with_sources(dataset))
-    that_day = reports[reports["date"] == day]
-    cities = that_day[that_day["city_id"].isna() & (that_day["metric"] == "cities")]
-    protests = cities[cities["counted"] == "protests"]
+    rule = rule or figures(dataset)
+    national = day_counters(rule, day, "")
+    that_day = single_day(dataset.reports)
+    that_day = that_day[that_day["date"] == day]
     return {
         "date": day,
-        "detentions": pick_count(_national_counts(reports, day)),
-        "cities_with_detentions": pick_count(cities[cities["counted"] == "detentions"]),
-        "cities_with_protests": protests.sort_values(["value_low", "value_high"], na_position="first"),
-        "cities_in_dataset": int(that_day["city_id"].dropna().nunique()),
+        "detentions": national[national["metric"] == "detentions"].reset_index(drop=True),
+        "cities_with_detentions": national[(national["metric"] == "cities")
+                                           & (national["counted"] == "detentions")].reset_index(drop=True),
+        "cities_with_protests": national[(national["metric"] == "cities")
+                                         & (national["counted"] == "protests")].reset_index(drop=True),
+        "cities_in_dataset": protest_cities(that_day),
     }
+
+
+def protest_cities(reports: pd.DataFrame) -> int:
+    """How many cities the reports say a protest took place in (absences never count)."""
+    return int(reports.loc[reports["metric"].isin(PROTEST_METRICS), "city_id"].dropna().nunique())
 
 
 def reports_for_city(reports: pd.DataFrame, city_id: str) -> pd.DataFrame:
@@ -157,7 +166,7 @@ def reports_for_city(reports: pd.DataFrame, city_id: str) -> pd.DataFrame:
     ``reports`` is :func:`reports_with_sources` output (the app caches it once).
     """
     frame = reports[reports["city_id"] == city_id]
-    metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3}
+    metric_order = {"held": 0, "crowd": 1, "detentions": 2, "temperature_c": 3, ABSENCE_METRIC: 4}
     return frame.assign(_m=frame["metric"].map(metric_order)).sort_values(
         ["date", "_m", "as_of", "report_id"], na_position="last"
     ).drop(columns="_m").reset_index(drop=True)

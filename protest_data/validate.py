@@ -21,6 +21,8 @@ from .tables import DEFAULT_DATA_DIR, TABLES, Dataset, load_dataset
 from .text import latin_words, squash_spaces
 
 FIGURE_METRICS = {"crowd", "detentions", "temperature_c", "cities"}
+# 'held': a source says a protest took place; 'no_protest': a source says none took place there that day.
+NO_VALUE_METRICS = {"held", "no_protest"}
 NATIONAL_METRICS = {"detentions", "cities", "crowd"}
 # Final tallies come days later (OVD-Info's bulletins of 30 January and 6 February).
 AS_OF_WINDOW = timedelta(days=14)
@@ -153,8 +155,18 @@ def _report_problems(data_dir: Path, rows: dict[str, list[dict[str, str]]]) -> I
     passages = _passages(data_dir, rows["sources"])
     titles = {s.get("source_id", ""): f"{s.get('title', '')} {s.get('url', '')}" for s in rows["sources"]}
     city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
+    city_regions = {c.get("city_id", ""): _region_names(c) for c in rows["cities"]}
     for row_number, report in enumerate(rows["reports"], start=2):
-        yield from _check_report(shown, row_number, report, passages, titles, city_names)
+        yield from _check_report(shown, row_number, report, passages, titles, city_names, city_regions)
+
+
+def _region_names(city: dict[str, str]) -> tuple[str, ...]:
+    """The names of a city's region (GeoNames, ISO 3166-2, Russian), for reports of absence."""
+    from geo.regions import region_named, region_names
+
+    region = region_named(city.get("region", ""), city.get("country_code", ""))
+    names = region_names(region.code) if region else None
+    return names.all() if names else ()
 
 
 def _passages(data_dir: Path, sources: list[dict[str, str]]) -> dict[str, list[str]]:
@@ -175,6 +187,7 @@ def _check_report(
     passages: dict[str, list[str]],
     titles: dict[str, str],
     city_names: dict[str, tuple[str, str]],
+    city_regions: dict[str, tuple[str, ...]] | None = None,
 ) -> Iterator[Problem]:
     metric = report.get("metric", "")
     quote = report.get("quote", "")
@@ -190,10 +203,10 @@ def _check_report(
         context = " ".join(containing) + " " + titles.get(source_id, "")
 
     values = {name: _number(report.get(name, "")) for name in ("value_low", "value_high")}
-    if metric == "held":
+    if metric in NO_VALUE_METRICS:
         for name in values:
             if report.get(name, "").strip():
-                yield Problem(shown, row, name, "a 'held' report carries no value")
+                yield Problem(shown, row, name, f"a {metric!r} report carries no value")
     elif metric in FIGURE_METRICS:
         if not report.get("value_low", "").strip() and not report.get("value_high", "").strip():
             yield Problem(shown, row, "value_low", f"a {metric!r} report needs value_low, value_high or both")
@@ -214,8 +227,14 @@ def _check_report(
     if metric != "cities" and counted:
         yield Problem(shown, row, "counted", "only a 'cities' count says what was counted")
     if city_id in city_names and quote and not _names_city(f"{quote} {context}", *city_names[city_id]):
-        yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
-                      f"or URL names the city {city_names[city_id][0]!r}")
+        regions = (city_regions or {}).get(city_id, ())
+        if metric != "no_protest":
+            yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
+                          f"or URL names the city {city_names[city_id][0]!r}")
+        elif not _names_region(f"{quote} {context}", regions):
+            region = f" or its region {regions[0]!r}" if regions else " (and its region is unknown)"
+            yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
+                          f"or URL names the city {city_names[city_id][0]!r}{region}")
 
     yield from _check_dates(shown, row, report)
 
@@ -256,6 +275,26 @@ def _names_city(text: str, *names: str) -> bool:
         for stem, longest in _stems(name)
         for word in text_words
     )
+
+
+# Words every region name shares with others ('Respublika', 'oblast', 'kray', 'avtonomnyy okrug').
+_REGION_GENERIC_WORDS = {"respublika", "republic", "oblast", "obl", "kray", "krai", "avtonomnyy", "avtonomnaya",
+                         "autonomous", "okrug", "city", "of", "the", "region"}
+
+
+def _names_region(text: str, names: tuple[str, ...]) -> bool:
+    """True if a text names the region by one of ``names``: every distinctive word of that name appears.
+
+    A name is read in parts split at dashes, brackets and commas ('North Ossetia–Alania',
+    'Saha, Respublika'), so 'Северной Осетии' names 'Severnaya Osetiya' and 'Чечне' names 'Chechnya'.
+    """
+    text_words = latin_words(text)
+    for name in names:
+        for part in re.split(r"[–—(),]", re.sub(r"['’ʹ]", "", name)):
+            words = [word for word in latin_words(part) if word not in _REGION_GENERIC_WORDS]
+            if words and all(_names_city(" ".join(text_words), word) for word in words):
+                return True
+    return False
 
 
 def _starts_like(word: str, stem: str) -> bool:

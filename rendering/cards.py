@@ -1,35 +1,34 @@
-"""HTML for a city's reports, shared by map popups and the dashboard's side panel.
+"""HTML for a city's figures and reports, shared by map popups and the dashboard's side panel.
 
 Everything that comes from the data (quotes, names, publishers, notes, links) is text, never markup:
 it passes through :func:`text` (HTML-escaped, backticks too) or :func:`safe_url` before it is placed in
-HTML. The result is later embedded in JavaScript as a JSON string (see rendering.mapview), never inside a
-template literal, so ``${...}`` and backslashes stay inert as well.
+HTML. The result is later embedded in JavaScript as a JSON string (see rendering.mapview), never inside
+a template literal, so ``${...}`` and backslashes stay inert as well.
+
+Which figures are shown, and which reports stand behind them, comes from the figure rule
+(protest_data.figures): this module only lays them out.
 """
 
 from __future__ import annotations
 
 import html
-import math
-from collections.abc import Iterable
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-METRIC_LABELS = {
-    "held": "Protest reported",
-    "crowd": "Crowd",
-    "detentions": "Detentions",
-    "temperature_c": "Temperature",
-    "cities": "Cities",
-}
+from . import formatting
+from .formatting import missing
+from .i18n import Words
+from .vocabulary import estimator_name, metric_label, region_label
+
+DRAWN = "drawn"
+SUPERSEDED = "superseded"
+MAX_COUNTERS_IN_TOOLTIP = 3
 
 
 def text(value: object) -> str:
     """Data as HTML text: escaped, with missing values as an empty string."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
-    if isinstance(value, pd.Timestamp) and pd.isna(value):
+    if missing(value):
         return ""
     return html.escape(str(value), quote=True).replace("`", "&#96;")
 
@@ -44,150 +43,183 @@ def safe_url(url: object) -> str | None:
     return text(url.strip())
 
 
-def number(value: float) -> str:
-    if value is None or pd.isna(value):
+def city_name(city: pd.Series, words: Words) -> str:
+    """The city's name in the interface's language."""
+    return str(city["name_ru"] if words.lang == "ru" and not missing(city.get("name_ru")) else city["name_en"])
+
+
+def _other_name(city: pd.Series, words: Words) -> tuple[str, str]:
+    if words.lang == "ru":
+        return str(city["name_en"]), "en"
+    return ("" if missing(city.get("name_ru")) else str(city["name_ru"])), "ru"
+
+
+def city_heading(city: pd.Series, words: Words, *, region: str | None = None) -> str:
+    other, other_lang = _other_name(city, words)
+    status = text(city.get("territory_status"))
+    place = text(region if region is not None else region_label(city.get("region"), city.get("country_code"), words))
+    where = f"{place} &mdash; {status}" if status else place
+    return (
+        f'<h4 class="city-name" id="city-heading-{text(city["city_id"])}">{text(city_name(city, words))} '
+        f'<span lang="{other_lang}">{text(other)}</span></h4><div class="region">{where}</div>'
+    )
+
+
+def counter_figure(row: pd.Series, words: Words) -> str:
+    """One counter's latest figure: '14 — police', with its time and the outlets that reported it."""
+    value = formatting.figure(str(row["metric"]), row["value_low"], row["value_high"], words)
+    when = formatting.moment(row.get("as_of_text"), words)
+    as_of = words._("as of {time}", time=when)
+    when_part = f' <span class="as-of">{text(as_of)}</span>' if when else ""
+    via = ", ".join(row["publishers"])
+    reported_by = words._("reported by {outlets}", outlets=via)
+    via_part = f' <span class="via">{text(reported_by)}</span>' if via else ""
+    ids = " ".join(row["report_ids"])
+    return (f'<li class="counter" data-report-ids="{text(ids)}"><strong class="figure">{text(value)}</strong> '
+            f'&mdash; <span class="estimator">{text(estimator_name(row["estimator"], words))}</span>{when_part}{via_part}</li>')
+
+
+def figure_lines(counters: pd.DataFrame, words: Words) -> str:
+    """A place's figures for one day: each metric, each counter's figure beside the others."""
+    blocks = []
+    for metric in ("crowd", "detentions"):
+        rows = counters[counters["metric"] == metric]
+        if len(rows):
+            items = "".join(counter_figure(row, words) for _, row in rows.iterrows())
+            blocks.append(f'<div class="metric metric-{metric}"><span class="metric-label">'
+                          f'{text(metric_label(metric, words))}</span><ul class="counters">{items}</ul></div>')
+    temps = counters[counters["metric"] == "temperature_c"]
+    if len(temps):
+        low = temps["value_low"].fillna(temps["value_high"]).min()
+        high = temps["value_high"].fillna(temps["value_low"]).max()
+        span = formatting.temperature_span(low, high, len(temps), words)
+        sources = ", ".join(dict.fromkeys(estimator_name(e, words) for e in temps["estimator"]))
+        ids = " ".join(i for ids in temps["report_ids"] for i in ids)
+        blocks.append(f'<div class="metric metric-temperature_c"><span class="metric-label">'
+                      f'{text(metric_label("temperature_c", words))}</span><ul class="counters">'
+                      f'<li class="counter" data-report-ids="{text(ids)}"><strong class="figure">{text(span)}</strong>'
+                      f' &mdash; <span class="estimator">{text(sources)}</span></li></ul></div>')
+    return "".join(blocks)
+
+
+def absence_lines(absences: pd.DataFrame | None, words: Words, *, conflict: bool) -> str:
+    """Who reports that no protest took place here that day (and, if others report one, that they differ)."""
+    if absences is None or not len(absences):
         return ""
-    value = float(value)
-    if value == int(value):
-        return f"{int(value):,}".replace("-", "\u2212")
-    return f"{value:,}".replace("-", "\u2212")
+    said = ", ".join(dict.fromkeys(f"{estimator_name(row['estimator'], words)} ({row['publisher']})"
+                                   for _, row in absences.iterrows()))
+    ids = " ".join(str(r) for r in absences["report_id"])
+    message = words._("Sources disagree: no protest here, according to {sources}", sources=said) if conflict \
+        else words._("No protest here, according to {sources}", sources=said)
+    return f'<p class="absence{" conflict" if conflict else ""}" data-report-ids="{text(ids)}">{text(message)}</p>'
 
 
-def figure(metric: str, low: float | None, high: float | None) -> str:
-    """How a report's value reads: '7,000', '15,000–20,000', '5,000 or more', 'up to 2,000', '−43 °C'."""
-    low_missing, high_missing = low is None or pd.isna(low), high is None or pd.isna(high)
-    unit = " °C" if metric == "temperature_c" else ""
-    if low_missing and high_missing:
-        return ""
-    if high_missing:
-        return f"{number(low)}{unit} or more"
-    if low_missing:
-        return f"up to {number(high)}{unit}"
-    if float(low) == float(high):
-        return f"{number(low)}{unit}"
-    return f"{number(low)}\u2013{number(high)}{unit}"
+def tooltip_text(city: pd.Series, counters: pd.DataFrame, words: Words, *,
+                 absences: pd.DataFrame | None = None, absence_only: bool = False) -> str:
+    """Plain text for hovering a dot: the city and each metric's counters, briefly."""
+    if absence_only:
+        absent = words._("a source reports no protest here")
+        return f"{city_name(city, words)}: {absent}"
+    parts = []
+    for metric in ("crowd", "detentions"):
+        rows = counters[counters["metric"] == metric]
+        if len(rows):
+            shown = [f"{formatting.figure(metric, r['value_low'], r['value_high'], words)} "
+                     f"({estimator_name(r['estimator'], words)})"
+                     for _, r in rows.head(MAX_COUNTERS_IN_TOOLTIP).iterrows()]
+            more = len(rows) - MAX_COUNTERS_IN_TOOLTIP
+            if more > 0:
+                shown.append(words.n_("{count} more", "{count} more", more))
+            parts.append(f"{metric_label(metric, words)}: {', '.join(shown)}")
+    temps = counters[counters["metric"] == "temperature_c"]
+    if len(temps):
+        low = temps["value_low"].fillna(temps["value_high"]).min()
+        high = temps["value_high"].fillna(temps["value_low"]).max()
+        parts.append(formatting.temperature_span(low, high, len(temps), words))
+    detail = "; ".join(parts) if parts else words._("protest reported, no figure")
+    if absences is not None and len(absences):
+        detail += "; " + words._("another source reports no protest")
+    return f"{city_name(city, words)}: {detail}"
 
 
-def value_range(metric: str, smallest: float | None, largest: float | None) -> str:
-    if smallest is None or pd.isna(smallest):
-        return ""
-    return figure(metric, smallest, largest)
+def city_popup(city: pd.Series, counters: pd.DataFrame, words: Words, *,
+               absences: pd.DataFrame | None = None, absence_only: bool = False) -> str:
+    """The popup for one city on one day: its figures with who counted them, and where to read more."""
+    lines = figure_lines(counters, words)
+    if absence_only:
+        figures = ""
+    else:
+        no_figures = words._("Protest reported; no figures.")
+        figures = lines or f'<p class="no-figures">{text(no_figures)}</p>'
+    absence = absence_lines(absences, words, conflict=not absence_only)
+    more = words._("Every quote is in the panel beside the map.")
+    return (
+        f'<div class="city-popup" data-city="{text(city["city_id"])}">{city_heading(city, words)}'
+        f'<div class="figures">{figures}</div>{absence}'
+        f'<p class="more">{text(more)}</p></div>'
+    )
 
 
-def _as_of(report: pd.Series) -> str:
-    as_of = report.get("as_of_text")
-    if as_of is None or pd.isna(as_of):
-        return ""
-    moment = pd.Timestamp(as_of)
-    return f"as of {moment:%d %b %H:%M} (UTC{moment.isoformat()[-6:]})"
+def report_card(report: pd.Series, words: Words, *, show_day: bool = False, status: str | None = None) -> str:
+    """One report: its figure, who estimated it, when, the quote, and the source with a link.
 
-
-def report_card(report: pd.Series, *, show_day: bool = False) -> str:
-    """One report: its figure, who estimated it, when, the quote, and the source with a link."""
+    ``status`` marks a figure report as ``drawn`` (behind a figure on the map) or ``superseded`` (an
+    earlier count by the same counter: history).
+    """
     metric = str(report["metric"])
-    label = METRIC_LABELS.get(metric, metric)
-    value = figure(metric, report.get("value_low"), report.get("value_high"))
-    heading = f"{text(label)}: {text(value)}" if value else text(label)
-    day = f'<span class="day">{text(pd.Timestamp(report["date"]).strftime("%d %B %Y"))}</span> ' if show_day else ""
-    when = _as_of(report)
+    value = formatting.figure(metric, report.get("value_low"), report.get("value_high"), words)
+    label = text(metric_label(metric, words))
+    heading = f"{label}: {text(value)}" if value else label
+    day = f'<span class="day">{text(formatting.date(report["date"], words))}</span> ' if show_day else ""
+    when = formatting.moment(report.get("as_of_text"), words)
+    as_of_text = words._("as of {time}", time=when)
+    as_of = f' <span class="as-of">{text(as_of_text)}</span>' if when else ""
     link = safe_url(report.get("url"))
     publisher = text(report.get("publisher"))
-    published = text(report.get("source_published"))
     title = text(report.get("title"))
     title_part = f", &ldquo;{title}&rdquo;" if title and title != "unknown" else ""
     source = f'<a href="{link}" target="_blank" rel="noopener noreferrer">{publisher}</a>' if link else publisher
+    published = report.get("source_published")
+    published_part = f", {text(formatting.date(str(published)[:10], words))}" if not missing(published) else ""
     note = text(report.get("note"))
+    note_label = words._("Note:")
+    note_part = f'<div class="note">{text(note_label)} {note}</div>' if note else ""
     language = text(report.get("language")) or "und"
-    as_of = f' <span class="as-of">{text(when)}</span>' if when else ""
-    published_part = f", {published}" if published else ""
-    note_part = f'<div class="note">Note: {note}</div>' if note else ""
+    badges = {DRAWN: words._("drawn on the map"), SUPERSEDED: words._("superseded by a later count")}
+    badge = f' <span class="badge {status}">{text(badges[status])}</span>' if status in badges else ""
     return (
-        f'<li class="report" data-report-id="{text(report["report_id"])}">'
-        f'{day}<strong>{heading}</strong> &middot; <span class="estimator">{text(report["estimator"])}</span>{as_of}'
-        f'<blockquote lang="{language}">{text(report["quote"])}</blockquote>'
-        f'<div class="source">{source}{title_part}{published_part}</div>{note_part}'
-        "</li>"
+        f'<li class="report{f" {status}" if status else ""}" data-report-id="{text(report["report_id"])}">'
+        f'{day}<strong>{heading}</strong> &middot; '
+        f'<span class="estimator">{text(estimator_name(report["estimator"], words))}</span>'
+        f'{as_of}{badge}<blockquote lang="{language}">{text(report["quote"])}</blockquote>'
+        f'<div class="source">{source}{title_part}{published_part}</div>{note_part}</li>'
     )
 
 
-def summary_lines(city: pd.Series) -> list[str]:
-    """The day's figures for a city, each with who estimated it."""
-    lines = []
-    if city.get("crowd_estimates", 0):
-        span = value_range("crowd", city["crowd_min"], city["crowd_max"])
-        many = f" ({int(city['crowd_estimates'])} estimates)" if city["crowd_estimates"] > 1 else ""
-        lines.append(f"<li>Crowd: <strong>{text(span)}</strong>{text(many)}</li>")
-    if city.get("detentions_counts", 0):
-        chosen = figure("detentions", city["detentions"], None if city["detentions_is_lower_bound"] else city["detentions"])
-        as_of = city.get("detentions_as_of")
-        when = f", as of {text(as_of)}" if isinstance(as_of, str) and as_of else ""
-        spread = ""
-        if city["detentions_counts"] > 1 and city["detentions_min"] != city["detentions_max"]:
-            spread = f"; counts range {text(value_range('detentions', city['detentions_min'], city['detentions_max']))}"
-        lines.append(f"<li>Detentions: <strong>{text(chosen)}</strong> "
-                     f"({text(city['detentions_estimator'])}{when}{spread})</li>")
-    if city.get("temperature_reports", 0):
-        span = value_range("temperature_c", city["temperature_c"], city["temperature_max"])
-        lines.append(f"<li>Temperature: <strong>{text(span)}</strong></li>")
-    return lines
+def report_list(reports: pd.DataFrame, words: Words, *, show_day: bool = True,
+                statuses: dict[str, str] | None = None) -> str:
+    statuses = statuses or {}
+    cards = "".join(report_card(row, words, show_day=show_day, status=statuses.get(str(row["report_id"])))
+                    for _, row in reports.iterrows())
+    return f'<ol class="reports">{cards}</ol>'
 
 
-def city_heading(city: pd.Series) -> str:
-    status = text(city.get("territory_status"))
-    region = text(city.get("region"))
-    where = f"{region} &mdash; {status}" if status else region
-    return (
-        f'<h4 class="city-name">{text(city["name_en"])} <span lang="ru">{text(city.get("name_ru"))}</span></h4>'
-        f'<div class="region">{where}</div>'
-    )
-
-
-def city_popup(city: pd.Series, reports: pd.DataFrame) -> str:
-    """The popup for one city on one day: figures with estimators, then every quote with its source."""
-    lines = summary_lines(city)
-    figures = f'<ul class="figures">{"".join(lines)}</ul>' if lines else '<p class="figures">Protest reported; no figures.</p>'
-    cards = "".join(report_card(row) for _, row in reports.iterrows())
-    return (
-        f'<div class="city-popup" data-city="{text(city["city_id"])}">'
-        f'{city_heading(city)}{figures}<ol class="reports">{cards}</ol></div>'
-    )
-
-
-def report_list(reports: Iterable[pd.Series] | pd.DataFrame, *, show_day: bool = True) -> str:
-    rows = reports.iterrows() if isinstance(reports, pd.DataFrame) else enumerate(reports)
-    return '<ol class="reports">' + "".join(report_card(row, show_day=show_day) for _, row in rows) + "</ol>"
-
-
-@dataclass(frozen=True)
-class Headline:
-    """One national figure as the dashboard states it: the value, and who said it when."""
-
-    label: str
-    value: str
-    caption: str
-    help: str
-
-
-def national_headlines(national: dict) -> list[Headline]:
-    """The day's national figures (from protest_data.summary.national_summary), with attribution."""
-    headlines = []
-    for key, label, help_text in (
-        ("detentions", "Detained nationwide", "The latest OVD-Info count in the data; the Compare page shows how it grew."),
-        ("cities_with_detentions", "Cities with detentions", "Cities where OVD-Info recorded detentions, by the same rule."),
-    ):
-        chosen = national[key]
-        if chosen is not None:
-            as_of = chosen["as_of_text"]
-            when = f"as of {as_of}" if isinstance(as_of, str) else "no time given"
-            headlines.append(Headline(label, figure("detentions", chosen["value_low"], chosen["value_high"]),
-                                      f"{chosen['estimator']}, {when}; reported by {chosen['publisher']}", help_text))
-    protests = national["cities_with_protests"]
-    if len(protests):
-        numbers = pd.concat([protests["value_low"], protests["value_high"]]).dropna()
-        counted_by = ", ".join(sorted(set(protests["estimator"])))
-        headlines.append(Headline("Cities with protests", value_range("cities", numbers.min(), numbers.max()),
-                                  f"{len(protests)} source counts, from {counted_by}",
-                                  "Counts of cities with protests, as sources gave them; the Data page lists each."))
-    headlines.append(Headline("Cities in this dataset", str(national["cities_in_dataset"]), "",
-                              "Cities with at least one sourced report for this day: the dots on the map."))
-    return headlines
+def history_timeline(annotated: pd.DataFrame, words: Words) -> str:
+    """For each counter with superseded counts, its counts in time order: the history of its figure."""
+    blocks = []
+    for (metric, _), rows in annotated.groupby(["metric", "counter"], sort=False):
+        if not rows["superseded"].any():
+            continue
+        rows = rows.sort_values(["reported_at", "report_id"], na_position="first")
+        items = []
+        for _, row in rows.iterrows():
+            when = formatting.moment(row.get("as_of_text"), words) or words._("time not given")
+            value = formatting.figure(str(metric), row["value_low"], row["value_high"], words)
+            state = DRAWN if row["drawn"] else SUPERSEDED
+            items.append(f'<li class="{state}" data-report-id="{text(row["report_id"])}">{text(when)}: '
+                         f'<strong>{text(value)}</strong> ({text(row["publisher"])})</li>')
+        title = words._("{metric} counted by {counter}, over time", metric=metric_label(str(metric), words),
+                        counter=estimator_name(rows["estimator"].iloc[0], words))
+        blocks.append(f'<div class="timeline"><div class="timeline-title">{text(title)}</div>'
+                      f'<ol>{"".join(items)}</ol></div>')
+    return "".join(blocks)

@@ -17,10 +17,12 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo.outline import basemap
+
 from .assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from .cards import text
 from .markers import CityMarker
-from geo.outline import basemap
+from .symbols import ABSENCE_RING_COLOUR
 
 RUSSIA_BOUNDS = [[41.0, 19.0], [78.0, 191.0]]  # south-west, north-east, display frame
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -140,12 +142,13 @@ def layer_groups(markers: list[CityMarker]) -> list[folium.FeatureGroup]:
         dot = folium.CircleMarker(
             location=[marker.lat, marker.lon],
             radius=4.5 if marker.neutral else 3.5,
-            color="#ffffff",
+            color=ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
             weight=1.2,
             fill=True,
             fill_color=marker.dot_colour,
             fill_opacity=1.0,
-            class_name=f"city-marker city-{marker.city_id}{' neutral' if marker.neutral else ''}",
+            class_name=(f"city-marker city-{marker.city_id}{' neutral' if marker.neutral else ''}"
+                        f"{' absence' if marker.absence_only else ''}"),
         )
         JsonTooltip(marker.tooltip).add_to(dot)
         JsonPopup(marker.popup_html).add_to(dot)

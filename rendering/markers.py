@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import cards
 from geo.outline import display_longitude
-from .symbols import CITY_DOT_COLOUR, CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
 
-LAYERS = ("crowd", "detentions", "temperature")
+from . import cards
+from .i18n import Words
+from .symbols import ABSENCE_COLOUR, CITY_DOT_COLOUR, CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
+from .vocabulary import LAYERS
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,13 @@ class CityMarker:
     tooltip: str  # plain text
     popup_html: str  # escaped HTML
     symbols: tuple[Symbol, ...]
+    # Only a reported absence ("no protest here") that day: drawn as a quiet ring, never as a protest.
+    absence_only: bool = False
 
     @property
     def dot_colour(self) -> str:
+        if self.absence_only:
+            return ABSENCE_COLOUR
         return NEUTRAL_COLOUR if self.neutral else CITY_DOT_COLOUR
 
 
@@ -49,55 +54,51 @@ def _present(value) -> bool:
 
 
 def symbols_for(city: pd.Series, layers: frozenset[str] | set[str]) -> tuple[Symbol, ...]:
+    """The symbols a city's spans draw: for counts, the largest figure as a circle and the smallest
+    inside it when counters (or a report's own range) differ; for temperature, the median's colour."""
     symbols: list[Symbol] = []
-    if "crowd" in layers and _present(city.get("crowd_max")):
-        largest, smallest = float(city["crowd_max"]), float(city["crowd_min"])
-        symbols.append(Symbol("crowd", largest, CROWD.radius(largest), CROWD.colour, 0.25))
-        if smallest != largest:  # range of estimates: the smallest drawn inside the largest
-            symbols.append(Symbol("crowd", smallest, CROWD.radius(smallest), CROWD.colour, 0.45))
-    if "detentions" in layers and _present(city.get("detentions")):
-        value = float(city["detentions"])
-        symbols.append(Symbol("detentions", value, DETENTIONS.radius(value), DETENTIONS.colour, 0.45))
-    if "temperature" in layers and _present(city.get("temperature_c")):
-        value = float(city["temperature_c"])
+    for layer, scale in (("crowd", CROWD), ("detentions", DETENTIONS)):
+        if layer in layers and _present(city.get(f"{layer}_high")):
+            largest, smallest = float(city[f"{layer}_high"]), float(city[f"{layer}_low"])
+            symbols.append(Symbol(layer, largest, scale.radius(largest), scale.colour, 0.25))
+            if smallest != largest:
+                symbols.append(Symbol(layer, smallest, scale.radius(smallest), scale.colour, 0.45))
+    if "temperature" in layers and _present(city.get("temperature_middle")):
+        value = float(city["temperature_middle"])
         symbols.append(Symbol("temperature", value, TEMPERATURE.radius, TEMPERATURE.colour(value), 0.9))
     return tuple(symbols)
 
 
-def tooltip_for(city: pd.Series, symbols: tuple[Symbol, ...]) -> str:
-    parts = []
-    if _present(city.get("crowd_max")):
-        parts.append(f"crowd {cards.value_range('crowd', city['crowd_min'], city['crowd_max'])}")
-    if _present(city.get("detentions")):
-        upper = None if city.get("detentions_is_lower_bound") else city["detentions"]
-        parts.append(f"detentions {cards.figure('detentions', city['detentions'], upper)}")
-    if _present(city.get("temperature_c")):
-        parts.append(f"{cards.value_range('temperature_c', city['temperature_c'], city['temperature_max'])}")
-    detail = "; ".join(parts) if parts else "protest reported, no figure"
-    if not symbols and parts:
-        detail += " (layer off)"
-    return f"{city['name_en']}: {detail}"
+def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, pd.DataFrame],
+                 layers: set[str] | frozenset[str], words: Words,
+                 absences_by_city: dict[str, pd.DataFrame] | None = None) -> list[CityMarker]:
+    """One marker per city in ``day_summary`` (one protest day), largest symbols first.
 
-
-def city_markers(day_summary: pd.DataFrame, day_reports: pd.DataFrame, layers: set[str] | frozenset[str]) -> list[CityMarker]:
-    """One marker per city in ``day_summary`` (one protest day), largest symbols first."""
+    ``counters_by_city`` holds each city's counter figures for that day (the figure rule's output);
+    ``absences_by_city`` its reports that no protest took place (``no_protest``), if any.
+    """
+    absences_by_city = absences_by_city or {}
     unknown = set(layers) - set(LAYERS)
     if unknown:
         raise ValueError(f"unknown layer(s) {sorted(unknown)}; expected some of {LAYERS}")
-    by_city = {city_id: group for city_id, group in day_reports.groupby("city_id")}
+    empty = next(iter(counters_by_city.values())).iloc[0:0] if counters_by_city else pd.DataFrame(
+        columns=["metric", "value_low", "value_high", "estimator"])
     markers = []
     for _, city in day_summary.iterrows():
         symbols = symbols_for(city, layers)
-        reports = by_city.get(city["city_id"], day_reports.iloc[0:0])
+        counters = counters_by_city.get(str(city["city_id"]), empty)
+        absences = absences_by_city.get(str(city["city_id"]))
+        absence_only = not bool(city.get("protest_reported", True))
         markers.append(
             CityMarker(
                 city_id=str(city["city_id"]),
                 lat=float(city["lat"]),
                 lon=display_longitude(float(city["lon"])),
                 neutral=not symbols,
-                tooltip=tooltip_for(city, symbols),
-                popup_html=cards.city_popup(city, reports),
+                tooltip=cards.tooltip_text(city, counters, words, absences=absences, absence_only=absence_only),
+                popup_html=cards.city_popup(city, counters, words, absences=absences, absence_only=absence_only),
                 symbols=symbols,
+                absence_only=absence_only,
             )
         )
     return sorted(markers, key=lambda m: -max((s.radius for s in m.symbols), default=0.0))

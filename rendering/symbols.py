@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 NEUTRAL_COLOUR = "#8a8a8a"  # protest reported, no figure for a switched-on layer
 CITY_DOT_COLOUR = "#202020"
+ABSENCE_COLOUR = "#ffffff"  # a hollow ring: a source reports that no protest took place
+ABSENCE_RING_COLOUR = "#7a7a7a"
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 """Streamlit AppTest: the map page's controls and query parameters, without a browser."""
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages.safe_text import as_read
 from tests.conftest import REPO, read_rows, write_rows
 
 
@@ -51,7 +54,7 @@ def test_query_parameters_restore_the_view():
 def test_invalid_parameters_fall_back_with_a_visible_notice():
     app = _app(date="2021-02-30", layers="bogus", city="<script>")
     assert not app.exception
-    notices = " ".join(w.value for w in app.warning)
+    notices = " ".join(as_read(w.value) for w in app.warning)
     assert "2021-02-30" in notices and "bogus" in notices and "<script>" in notices
     assert str(app.select_slider[0].value.date()) == "2021-01-23"
 
@@ -76,8 +79,8 @@ def test_moving_the_slider_changes_the_day_and_summary():
 def test_national_summary_names_its_source():
     app = _app(date="2021-01-31")
     labels = {m.label: m.value for m in app.metric}
-    assert labels["Detained nationwide"].replace(",", "").split()[0].isdigit()
-    captions = " ".join(c.value for c in app.caption)
+    assert re.fullmatch(r"(at least |up to )?[\d,]+(\u2013[\d,]+)?", as_read(labels["Detained nationwide"]))
+    captions = " ".join(as_read(c.value) for c in app.caption)
     assert "OVD-Info" in captions and "reported by" in captions
 
 

@@ -3,6 +3,10 @@
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from protest_data.summary import protest_days
+from rendering.i18n import ENGLISH
+from rendering.viewstate import default_comparison
+from rendering.vocabulary import metric_label
 from tests.conftest import REPO, read_rows, write_rows
 
 
@@ -18,10 +22,26 @@ def _page(page: str, **query) -> AppTest:
 
 def test_compare_page_shows_both_days_and_all_cities(dataset):
     app = _page("compare")
+    first, second = default_comparison(protest_days(dataset))
     table = app.dataframe[0].value
-    assert len(table) == dataset.reports["city_id"].dropna().nunique()
-    assert {"Detentions, 23 Jan", "Detentions, 31 Jan", "Detentions, change"} <= set(table.columns)
+    one_day = dataset.reports[dataset.reports["date"].isin([first, second]) & dataset.reports["date_end"].isna()]
+    protests = one_day[one_day["metric"] != "no_protest"]  # absence-only cities are not listed
+    assert len(table) == protests["city_id"].dropna().nunique()
+    assert {"city", "present", "detentions_a", "detentions_b", "reports_a", "reports_b"} <= set(table.columns)
+    assert app.query_params["compare"] == f"{first:%Y-%m-%d},{second:%Y-%m-%d}"
     assert "The national count as it grew" in [h.value for h in app.subheader]
+
+
+def test_compare_page_shows_no_none_and_links_every_figure(dataset):
+    days = protest_days(dataset)
+    app = _page("compare", compare=f"{days[-1]:%Y-%m-%d},{days[0]:%Y-%m-%d}")
+    assert [s.value for s in app.selectbox][:2] == [days[-1], days[0]]
+    table = app.dataframe[0].value
+    text = table[[c for c in table.columns if c.split("_")[0] in ("crowd", "detentions", "temperature")]]
+    assert text.notna().all().all() and not text.isin(["None", "nan", "<NA>"]).any().any()
+    for suffix in ("a", "b"):
+        reported = table[f"reports_{suffix}"].dropna()
+        assert reported.str.contains("city=").all() and len(reported) > 0
 
 
 def test_data_page_starts_from_the_shared_view():
@@ -38,7 +58,7 @@ def test_data_page_filters_by_metric():
     app.multiselect[0].set_value([]).run()
     app.multiselect[3].set_value(["temperature_c"]).run()
     shown = app.dataframe[0].value
-    assert len(shown) > 0 and set(shown["metric"]) == {"temperature_c"}
+    assert len(shown) > 0 and set(shown["metric"]) == {metric_label("temperature_c", ENGLISH)}
 
 
 def test_data_page_offers_three_downloads():

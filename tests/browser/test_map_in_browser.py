@@ -36,11 +36,11 @@ def test_clicking_a_city_opens_its_popup_with_the_quote(recording, server):
     page = recording.page
     frame = open_dashboard(page, f"{server}/?date=2021-01-31")
     popup = click_city(frame, "yekaterinburg")
-    expect(popup).to_contain_text("The Znak.com news website places the crowd size at 7,000 people.")
-    expect(popup).to_contain_text("Yekaterinburg")
-    # the click also selects the city: side panel and URL follow
+    expect(popup.locator("#city-heading-yekaterinburg")).to_be_visible()
+    # the click also selects the city: side panel and URL follow, with every quote
     expect(page.get_by_role("heading", name=re.compile("Yekaterinburg · Екатеринбург"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"city=yekaterinburg"))
+    expect(page.get_by_text("The Znak.com news website places the crowd size at 7,000 people.")).to_be_visible()
 
 
 def test_toggles_change_what_is_drawn(recording, server):
@@ -97,3 +97,18 @@ def test_the_page_asks_no_host_but_the_app(recording, server, dataset):
     expect(click_city(frame, "moscow")).to_contain_text("Moscow")
     page.wait_for_timeout(1000)
     assert recording.hosts == {server.split("//")[1]}
+
+
+def test_kazan_on_31_january_reads_as_a_band_in_tooltip_and_popup(recording, server):
+    """OVD-Info gave 'from 50 to 100': the tooltip and the popup both say 50–100, never a flat 50."""
+    page = recording.page
+    frame = open_dashboard(page, f"{server}/?date=2021-01-31&layers=detentions")
+    dot = frame.locator("path.city-marker.city-kazan")
+    dot.hover(force=True)
+    tooltip = frame.locator(".leaflet-tooltip")
+    expect(tooltip).to_contain_text("Kazan")
+    expect(tooltip).to_contain_text("50\u2013100 (OVD-Info)")
+    popup = click_city(frame, "kazan")
+    figure = popup.locator(".metric-detentions li.counter:has(.estimator:text-is('OVD-Info')) strong.figure")
+    expect(figure).to_have_text("50\u2013100")
+    expect(page.locator("li.report.drawn[data-report-id='stahanov-20210131-4300-10']")).to_be_visible()

@@ -17,7 +17,15 @@ def report(report_id, date, city_id, metric, low="", high="", estimator="OVD-Inf
                 value_high=high, estimator=estimator, as_of=as_of, source_id=source_id, quote=quote, note=note)
 
 
-def tiny_dataset(tmp_path: Path, reports: list[dict]):
+def tiny_dataset(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
+                 extra_estimators: list[str] = ()):
+    """The tiny package, loaded. ``passages`` (source_id -> archived text) are written for validator tests."""
+    return load_dataset(tiny_package(tmp_path, reports, passages, extra_estimators))
+
+
+def tiny_package(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
+                 extra_estimators: list[str] = ()) -> Path:
+    """The tiny package on disk: two sources, four estimators, three cities (Grozny is in Chechnya)."""
     data = tmp_path / "tiny"
     data.mkdir()
     shutil.copy(DEFAULT_DATA_DIR / "datapackage.json", data)
@@ -33,6 +41,7 @@ def tiny_dataset(tmp_path: Path, reports: list[dict]):
         dict(estimator="police", kind="police", description=""),
         dict(estimator="Reuters", kind="media", description=""),
         dict(estimator="organisers", kind="organisers", description=""),
+        *[dict(estimator=name, kind="other", description="") for name in extra_estimators],
     ])
     write_rows(data / "cities.csv", [
         dict(city_id="kazan", name_en="Kazan", name_ru="Казань", region="Tatarstan Republic", country_code="RU",
@@ -41,6 +50,13 @@ def tiny_dataset(tmp_path: Path, reports: list[dict]):
         dict(city_id="anadyr", name_en="Anadyr", name_ru="Анадырь", region="Chukotka", country_code="RU",
              territory_status="", lat="64.73", lon="177.51", geonames_id="2127202", population="1",
              geocoder="gazetteer", geocoder_note=""),
+        dict(city_id="grozny", name_en="Grozny", name_ru="Грозный", region="Chechnya", country_code="RU",
+             territory_status="", lat="43.31", lon="45.69", geonames_id="558418", population="1",
+             geocoder="gazetteer", geocoder_note=""),
     ])
     write_rows(data / "reports.csv", reports, REPORT_COLUMNS)
-    return load_dataset(data)
+    if passages:
+        (data / "sources").mkdir()
+        for source_id, text in passages.items():
+            (data / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+    return data

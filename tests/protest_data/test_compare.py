@@ -6,16 +6,17 @@ from tests.protest_data.fixtures import report, tiny_dataset
 D23, D31 = "2021-01-23", "2021-01-31"
 
 
-def test_days_side_by_side_with_changes_only_where_both_have_figures(tmp_path):
+def test_days_side_by_side_with_missing_figures_left_missing(tmp_path):
     data = tiny_dataset(tmp_path, [
-        report("r1", D23, "kazan", "detentions", "171", "171"),
+        report("r1", D23, "kazan", "detentions", "50", "100"),
         report("r2", D31, "kazan", "detentions", "80", "80"),
         report("r3", D23, "anadyr", "held"),
         report("r4", D31, "anadyr", "detentions", "3", "3"),
     ])
     table = compare_days(data, D23, D31).set_index("city_id")
-    assert table.loc["kazan", "detentions_change"] == -91
-    assert pd.isna(table.loc["anadyr", "detentions_change"])  # nothing on 23 January is not zero
+    assert (table.loc["kazan", "detentions_low_a"], table.loc["kazan", "detentions_high_a"]) == (50, 100)
+    assert table.loc["kazan", "detentions_high_b"] == 80
+    assert pd.isna(table.loc["anadyr", "detentions_high_a"])  # nothing on 23 January is not zero
     assert bool(table.loc["anadyr", "reported_a"]) and bool(table.loc["anadyr", "reported_b"])
 
 

@@ -5,6 +5,7 @@ import sys
 
 from protest_data.coverage import coverage_by_day, coverage_by_region, national_coverage
 from tests.conftest import REPO
+from tests.protest_data.fixtures import report, tiny_dataset
 
 
 def _day(dataset, day):
@@ -37,3 +38,35 @@ def test_coverage_command_prints_the_summary():
     result = subprocess.run([sys.executable, "-m", "protest_data", "coverage"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert "Cities per protest day" in result.stdout and "Cities per region" in result.stdout
+
+
+def test_cities_with_a_figure_or_an_absence_are_subsets_of_all_cities(dataset):
+    """Properties of the real data: whatever it holds on any day, the counts nest."""
+    reports = dataset.reports[dataset.reports["date_end"].isna() & dataset.reports["city_id"].notna()]
+    for row in coverage_by_day(dataset).itertuples():
+        that_day = reports[reports["date"] == row.date]
+        absent = set(that_day.loc[that_day["metric"] == "no_protest", "city_id"])
+        assert row.cities_with_no_protest == len(absent)
+        assert row.cities_with_figure <= row.protest_cities <= row.cities
+        assert row.protest_cities + row.cities_with_no_protest - row.cities_with_both == row.cities
+        assert row.cities_with_crowd_or_detentions <= row.cities_with_figure
+
+
+def test_absences_are_counted_apart_from_protests(tmp_path):
+    data = tiny_dataset(tmp_path, [
+        report("r1", "2021-01-23", "kazan", "crowd", "2000", "2000"),
+        report("r2", "2021-01-23", "anadyr", "held"),
+        report("r3", "2021-01-23", "grozny", "no_protest", quote="no protest in Grozny"),
+        report("r4", "2021-01-23", "anadyr", "no_protest", quote="no protest in Anadyr"),
+    ])
+    day = _day(data, "2021-01-23")
+    assert (day["cities"], day["protest_cities"], day["cities_with_figure"]) == (3, 2, 1)
+    assert (day["cities_with_no_protest"], day["cities_with_both"]) == (2, 1)
+    regions = coverage_by_region(data).set_index("region")
+    assert regions.loc["Chechnya", "no protest 23 Jan"] == 1 and regions.loc["Chechnya", "with figures 23 Jan"] == 0
+
+
+def test_coverage_command_prints_absences():
+    result = subprocess.run([sys.executable, "-m", "protest_data", "coverage"], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "cities_with_figure" in result.stdout and "cities_with_no_protest" in result.stdout

@@ -46,3 +46,10 @@ def test_zip_holds_a_package_that_validates(dataset, tmp_path):
     assert any(name.startswith("navalny-protests-2021/sources/") for name in names)
     report = frictionless.validate(str(tmp_path / "navalny-protests-2021" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])[:5]
+
+
+def test_geojson_carries_the_figure_rules_spans(dataset):
+    """Kazan on 31 January: OVD-Info's band of 50 to 100 detained stays a band in the download."""
+    kazan = next(f for f in cities_geojson(dataset)["features"] if f["properties"]["city_id"] == "kazan")
+    props = kazan["properties"]
+    assert (props["detentions_low_2021_01_31"], props["detentions_high_2021_01_31"]) == (50, 100)

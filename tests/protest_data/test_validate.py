@@ -131,7 +131,7 @@ def test_dataset_loads_in_one_call_with_typed_columns(dataset):
     assert str(reports["value_low"].dtype) == "Float64"
     assert str(dataset.cities["lat"].dtype) == "Float64"
     assert str(dataset.cities["geonames_id"].dtype) == "Int64"
-    assert set(reports["metric"].unique()) <= {"held", "crowd", "detentions", "temperature_c", "cities"}
+    assert set(reports["metric"].unique()) <= {"held", "crowd", "detentions", "temperature_c", "cities", "no_protest"}
 
 
 def test_load_valid_dataset_raises_with_every_problem(data_copy):

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from rendering.cards import figure, report_card, safe_url, text
+from rendering.cards import DRAWN, SUPERSEDED, report_card, safe_url, text
+from rendering.i18n import ENGLISH, RUSSIAN
 
 HOSTILE = '<img src=x onerror="alert(1)"> `${alert(2)}` \\ </script>'
 
@@ -18,7 +19,7 @@ def _report(**changes):
 
 @pytest.mark.parametrize("field", ["quote", "publisher", "title", "estimator", "note"])
 def test_hostile_text_in_any_field_is_escaped(field):
-    card = report_card(_report(**{field: HOSTILE}))
+    card = report_card(_report(**{field: HOSTILE}), ENGLISH)
     assert "<img" not in card and "</script>" not in card and "`" not in card
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in card
 
@@ -27,35 +28,27 @@ def test_only_web_links_become_links():
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("data:text/html,hi") is None
     assert safe_url('https://example.org/?q="><script>') == "https://example.org/?q=&quot;&gt;&lt;script&gt;"
-    assert 'href="' not in report_card(_report(url="javascript:alert(1)"))
+    assert 'href="' not in report_card(_report(url="javascript:alert(1)"), ENGLISH)
 
 
 def test_missing_values_are_empty_text():
     assert text(None) == text(pd.NA) == text(float("nan")) == ""
 
 
-@pytest.mark.parametrize(
-    ("low", "high", "metric", "expected"),
-    [(7000, 7000, "crowd", "7,000"), (15000, 20000, "crowd", "15,000\u201320,000"),
-     (5000, None, "crowd", "5,000 or more"), (None, 2000, "crowd", "up to 2,000"),
-     (-43, -43, "temperature_c", "\u221243 °C")],
-)
-def test_figures_read_as_the_source_gave_them(low, high, metric, expected):
-    assert figure(metric, low, high) == expected
+def test_russian_quotes_are_shown_as_published_in_either_interface():
+    for words in (ENGLISH, RUSSIAN):
+        card = report_card(_report(quote="В Якутске -43 градуса, «мороз»", language="ru"), words)
+        assert 'lang="ru">В Якутске -43 градуса, «мороз»</blockquote>' in card
 
 
-def test_russian_quotes_are_shown_as_published():
-    card = report_card(_report(quote="В Якутске -43 градуса, «мороз»", language="ru"))
-    assert 'lang="ru">В Якутске -43 градуса, «мороз»</blockquote>' in card
+def test_cards_say_whether_the_map_draws_them():
+    drawn = report_card(_report(), ENGLISH, status=DRAWN)
+    old = report_card(_report(), ENGLISH, status=SUPERSEDED)
+    assert 'class="report drawn"' in drawn and 'class="badge drawn"' in drawn
+    assert 'class="report superseded"' in old and 'class="badge drawn"' not in old
+    assert "badge" not in report_card(_report(), ENGLISH)
 
 
-def test_national_headlines_say_who_counted_and_when(dataset):
-    from rendering.cards import national_headlines
-    from protest_data.summary import national_summary
-
-    headlines = {h.label: h for h in national_headlines(national_summary(dataset, "2021-01-31"))}
-    assert headlines["Detained nationwide"].value.replace(",", "").split()[0].isdigit()
-    assert "OVD-Info" in headlines["Detained nationwide"].caption
-    assert "reported by" in headlines["Detained nationwide"].caption
-    one_day = dataset.reports[(dataset.reports["date"] == "2021-01-31") & dataset.reports["date_end"].isna()]
-    assert headlines["Cities in this dataset"].value == str(one_day["city_id"].dropna().nunique())
+def test_as_of_times_read_as_times_not_iso_text():
+    card = report_card(_report(as_of_text="2021-01-31T19:04:00+03:00"), ENGLISH)
+    assert "as of 31 January, 19:04 (UTC+3)" in card and "T19:04" not in card

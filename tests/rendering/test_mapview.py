@@ -49,14 +49,15 @@ def test_leaflet_is_installed_from_the_package(tmp_path):
 
 
 def test_popup_html_reaches_the_page_only_as_json(dataset):
+    from protest_data.summary import city_day_summary, counters_by_city, figures
+    from rendering.i18n import ENGLISH
     from rendering.markers import city_markers
-    from protest_data.summary import city_day_summary, reports_with_sources
 
-    summary = city_day_summary(dataset)
+    rule = figures(dataset)
+    summary = city_day_summary(dataset, rule)
     day = summary["date"].min()
-    reports = reports_with_sources(dataset)
-    markers = city_markers(summary[summary["date"] == day], reports[(reports["date"] == day) & reports["date_end"].isna()],
-                           {"crowd", "detentions", "temperature"})
+    markers = city_markers(summary[summary["date"] == day], counters_by_city(rule, day),
+                           {"crowd", "detentions", "temperature"}, ENGLISH)
     html = standalone_html(markers)
     assert html.count('.bindPopup("') == len(markers)  # a JSON string, never a template literal
     assert "$(`" not in html and "bindTooltip(`" not in html

@@ -1,0 +1,77 @@
+import pandas as pd
+
+from rendering.viewstate import DEFAULT_LAYERS, View, read_view
+
+DAYS = [pd.Timestamp("2021-01-23"), pd.Timestamp("2021-01-31")]
+CITIES = ["kazan", "moscow"]
+
+
+def test_a_full_query_restores_the_view():
+    view, notices = read_view({"date": "2021-01-31", "layers": "detentions,temperature", "city": "kazan"}, DAYS, CITIES)
+    assert view == View(DAYS[1], ("detentions", "temperature"), "kazan") and notices == []
+
+
+def test_no_query_gives_the_defaults():
+    assert read_view({}, DAYS, CITIES) == (View(DAYS[0], DEFAULT_LAYERS, None), [])
+
+
+def test_invalid_values_fall_back_with_a_notice_each():
+    view, notices = read_view({"date": "2021-02-30", "layers": "bogus", "city": "<script>"}, DAYS, CITIES)
+    assert view == View(DAYS[0], DEFAULT_LAYERS, None)
+    assert len(notices) == 3
+    assert "2021-02-30" in notices[0] and "bogus" in notices[1] and "<script>" in notices[2]
+
+
+def test_a_day_not_in_the_data_is_refused():
+    view, notices = read_view({"date": "2021-02-02"}, DAYS, CITIES)
+    assert view.date == DAYS[0] and notices
+
+
+def test_known_layers_are_kept_beside_unknown_ones():
+    view, notices = read_view({"layers": "crowd,rain"}, DAYS, CITIES)
+    assert view.layers == ("crowd",) and "rain" in notices[0]
+
+
+def test_no_layers_round_trips():
+    view = View(DAYS[1], (), None)
+    assert read_view(view.to_query(), DAYS, CITIES) == (view, [])
+
+
+def test_streamlit_lists_are_accepted():
+    view, _ = read_view({"date": ["2021-01-31"], "city": ["moscow"]}, DAYS, CITIES)
+    assert view.date == DAYS[1] and view.city == "moscow"
+
+
+def test_language_and_comparison_travel_in_the_url():
+    view = View(DAYS[1], ("crowd",), "kazan", "ru", (DAYS[1], DAYS[0]))
+    assert view.to_query()["lang"] == "ru" and view.to_query()["compare"] == "2021-01-31,2021-01-23"
+    assert read_view(view.to_query(), DAYS, CITIES) == (view, [])
+
+
+def test_an_unknown_language_falls_back_with_a_notice():
+    view, notices = read_view({"lang": "de"}, DAYS, CITIES)
+    assert view.lang == "en" and len(notices) == 1 and "'de'" in notices[0]
+
+
+def test_notices_speak_the_language_asked_for():
+    _, notices = read_view({"lang": "ru", "city": "atlantis"}, DAYS, CITIES)
+    assert notices == ["Город city='atlantis' не найден в данных, параметр пропущен."]
+
+
+def test_the_browsers_language_is_the_default_and_the_url_overrides_it():
+    assert read_view({}, DAYS, CITIES, default_lang="ru")[0].lang == "ru"
+    assert read_view({"lang": "en"}, DAYS, CITIES, default_lang="ru")[0].lang == "en"
+    assert read_view({}, DAYS, CITIES, default_lang="fr")[0].lang == "en"
+
+
+def test_a_comparison_names_two_days_of_the_data():
+    view, notices = read_view({"compare": "2021-01-23,2021-04-21"}, DAYS, CITIES)
+    assert view.compare is None and notices
+
+
+def test_the_default_comparison_is_the_design_cards_two_days():
+    from rendering.viewstate import default_comparison
+
+    wave = [pd.Timestamp(d) for d in ("2021-01-23", "2021-01-31", "2021-02-02", "2021-04-21")]
+    assert default_comparison(wave) == (wave[0], wave[1])
+    assert default_comparison([wave[3], wave[2]]) == (wave[2], wave[3])
