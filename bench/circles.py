@@ -9,15 +9,17 @@ DEFAULT_LAYERS = ("crowd", "detentions")
 
 
 def circles(point: list, layers) -> list[tuple[float, str, float]]:
-    """(radius px, colour, fill opacity) of the symbols drawn under a city's dot, largest first."""
-    _, _, _, crowd_max, crowd_min, detentions, temperature = point
+    """(radius px, colour, fill opacity) of the symbols drawn under a city's dot, largest first: for crowd
+    and detentions the largest figure, and the smallest inside it when they differ; for temperature a disc."""
+    _, _, _, crowd_high, crowd_low, detentions_high, detentions_low, temperature = point
     drawn = []
-    if "crowd" in layers and crowd_max:
-        drawn.append((9.0 * math.sqrt(crowd_max / 1000), "#2b6cb0", 0.25))
-        if crowd_min and crowd_min != crowd_max:
-            drawn.append((9.0 * math.sqrt(crowd_min / 1000), "#2b6cb0", 0.45))
-    if "detentions" in layers and detentions:
-        drawn.append((7.0 * math.sqrt(detentions / 100), "#c53030", 0.45))
+    for layer, high, low, colour, reference, radius in (
+            ("crowd", crowd_high, crowd_low, "#2b6cb0", 1000, 9.0),
+            ("detentions", detentions_high, detentions_low, "#c53030", 100, 7.0)):
+        if layer in layers and high:
+            drawn.append((radius * math.sqrt(high / reference), colour, 0.25))
+            if low and low != high:
+                drawn.append((radius * math.sqrt(low / reference), colour, 0.45))
     if "temperature" in layers and temperature is not None:
         drawn.append((9.0, "#6baed6", 0.9))
     return sorted(drawn, reverse=True)

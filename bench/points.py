@@ -23,14 +23,21 @@ def _number(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+# Each figure the map draws a circle for, by the summary's column names (newest first).
+FIGURES = (("crowd_high", "crowd_max"), ("crowd_low", "crowd_min"), ("detentions_high", "detentions"),
+           ("detentions_low", "detentions"), ("temperature_middle", "temperature_c"))
+
+
 def day_points(data_dir: Path | str) -> dict[str, list[list]]:
-    """{'2021-01-23': [[city_id, lat, lon, crowd_max, crowd_min, detentions, temperature], ...], ...}"""
+    """{'2021-01-23': [[city_id, lat, lon, crowd_high, crowd_low, detentions_high, detentions_low,
+    temperature], ...], ...}: every city the dashboard's summary has that day, and its figures."""
     summary = city_day_summary(load_dataset(data_dir))
+    columns = [next((name for name in names if name in summary.columns), None) for names in FIGURES]
     points: dict[str, list[list]] = {}
-    for row in summary.itertuples(index=False):
-        points.setdefault(row.date.strftime("%Y-%m-%d"), []).append([
-            str(row.city_id), round(float(row.lat), 5), round(display_longitude(float(row.lon)), 5),
-            _number(row.crowd_max), _number(row.crowd_min), _number(row.detentions), _number(row.temperature_c),
+    for _, row in summary.iterrows():
+        points.setdefault(row["date"].strftime("%Y-%m-%d"), []).append([
+            str(row["city_id"]), round(float(row["lat"]), 5), round(display_longitude(float(row["lon"])), 5),
+            *(_number(row[column]) if column else None for column in columns),
         ])
     return dict(sorted(points.items()))
 

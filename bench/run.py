@@ -316,8 +316,9 @@ class Scale:
             _no_refusals(tab)
         # Its "rerun" is one request for the day's circles: time it, and its bytes are the payload.
         self.physical.payload.cache_clear()
-        for key, day, layers in (("day", self.second, "crowd,detentions"), ("layer", self.second, "crowd,detentions,temperature"),
-                                 ("same", self.second, "crowd,detentions,temperature")):
+        # The same view needs no request at all on a static page: no figure for it.
+        for key, day, layers in (("day", self.second, "crowd,detentions"),
+                                 ("layer", self.second, "crowd,detentions,temperature")):
             start = time.perf_counter()
             with urllib.request.urlopen(f"{self.physical.base}/points?date={day}&layers={layers}", timeout=timeout) as response:
                 body = response.read()
@@ -422,6 +423,10 @@ def machine() -> dict[str, str]:
             return "not installed"
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True,
+                           text=True).stdout.strip()
+    if commit and dirty:
+        commit += " with uncommitted changes"
     return {
         "CPU": f"{cpu}, {os.cpu_count()} cores (shared with other work: load average {os.getloadavg()[0]:.1f} at the start)",
         "Memory": f"{memory_kb / 1024 / 1024:.1f} GB",
@@ -443,10 +448,12 @@ def fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "–"
     if unit in ("s",):
-        return f"{value:,.2f}"
+        return f"{value:,.2f}" if abs(value) >= 0.1 or value == 0 else f"{value:.2g}"
     if unit == "count":
         return f"{value:g}"
-    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:,.1f}"
+    if abs(value) >= 10:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}" if abs(value) >= 0.1 or value == 0 else f"{value:.2g}"
 
 
 def cell(measure: Measure, target: str) -> str:

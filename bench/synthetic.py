@@ -324,8 +324,16 @@ class Generator:
             for item in self.city_items(city, day, count):
                 item["city"] = city
                 drafts[day].append(item)
+        # About 1 report in 80 says no protest took place in a city that day, as in the real data.
+        protesting = {(day, city.city_id) for day, city in city_days}
+        quiet = [(day, city) for day in days for city in cities if (day, city.city_id) not in protesting]
+        for day, city in rng.sample(quiet, min(len(quiet), shape.reports // 80)):
+            drafts[day].append({"metric": "no_protest", "low": None, "high": None, "city": city,
+                                "estimator": rng.choice(("unattributed", *self.media)),
+                                "ru": f"В городе {city.name_ru} акция протеста так и не состоялась.",
+                                "en": f"No protest took place in {city.name_en}."})
         for index, day in enumerate(days):
-            cities_that_day = len({id(item["city"]) for item in drafts[day]})
+            cities_that_day = len({item["city"].city_id for item in drafts[day] if item["metric"] != "no_protest"})
             later = days[-1] if index < len(days) - 1 else None
             drafts[day].extend(self.national_items(day, cities_that_day, later))
 
