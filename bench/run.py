@@ -31,7 +31,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -564,6 +564,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 10, 100])
     parser.add_argument("--load-sessions", type=int, default=100, help="concurrent sessions of the load test (0: skip)")
     parser.add_argument("--load-browsers", type=int, default=20, help="how many of them are Chromium contexts")
+    parser.add_argument("--runs", type=int, default=None, help="alternation rounds per measure (default: 7, 5, 3 by scale)")
     parser.add_argument("--out", type=Path, default=None, help="where logs, generated data and raw figures go")
     parser.add_argument("--results", type=Path, default=None, help="the Markdown file to write")
     args = parser.parse_args(argv)
@@ -576,6 +577,8 @@ def main(argv: list[str] | None = None) -> int:
     scales: list[Scale] = []
     with chromium() as browser:
         for plan in plans(args.scales, args.smoke):
+            if args.runs:
+                plan = replace(plan, runs=args.runs, memory_runs=min(plan.memory_runs, args.runs))
             scale = Scale(plan, out)
             scales.append(scale)
             scale.run(browser)
