@@ -35,7 +35,7 @@ def data_for(scale: float) -> Path:
     return target
 
 
-def profile_rerun(data_dir: Path, change: str) -> tuple[float, cProfile.Profile]:
+def profile_rerun(data_dir: Path, change: str, app_name: str = "dashboard") -> tuple[float, cProfile.Profile]:
     import pandas as pd
     from streamlit.testing.v1 import AppTest
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner
@@ -43,7 +43,16 @@ def profile_rerun(data_dir: Path, change: str) -> tuple[float, cProfile.Profile]
     from bench.points import day_points
 
     os.environ["PROTEST_DATA_DIR"] = str(data_dir.resolve())
-    days = list(day_points(data_dir))
+    points = day_points(data_dir)
+    days = list(points)
+    script = "dashboard.py"
+    if app_name == "floor":
+        from bench.points import write_points
+
+        points_file = REPO / "bench" / "out" / f"profile-points-{data_dir.name}.json"
+        points_file.parent.mkdir(parents=True, exist_ok=True)
+        os.environ["BENCH_POINTS"] = str(write_points(data_dir, points_file))
+        script = "bench/floor_app.py"
     profiler = cProfile.Profile()
     active = {"on": False}
     original = LocalScriptRunner._run_script_thread
@@ -59,13 +68,13 @@ def profile_rerun(data_dir: Path, change: str) -> tuple[float, cProfile.Profile]
 
     LocalScriptRunner._run_script_thread = profiled
     try:
-        app = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=1800)
+        app = AppTest.from_file(str(REPO / script), default_timeout=1800)
         app.query_params["date"] = days[0]
         app.run()
         if app.exception:
             raise RuntimeError(f"the page failed: {app.exception}")
         if change == "day":
-            app.select_slider[0].set_value(pd.Timestamp(days[1]))
+            app.select_slider[0].set_value(pd.Timestamp(days[1]) if script == "dashboard.py" else days[1])
         elif change == "layer":
             next(t for t in app.toggle if not t.value).set_value(True)
         active["on"] = True
@@ -116,13 +125,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", choices=["rerun", "validate", "firstload"])
     parser.add_argument("--scale", type=float, default=1)
     parser.add_argument("--change", choices=["day", "layer", "same"], default="day")
+    parser.add_argument("--app", choices=["dashboard", "floor"], default="dashboard",
+                        help="rerun: the dashboard, or the framework floor (bench/floor_app.py)")
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--out", type=Path, default=None, help="also write the profile to this file")
     args = parser.parse_args(argv)
     data_dir = data_for(args.scale)
     if args.what == "rerun":
-        elapsed, profiler = profile_rerun(data_dir, args.change)
-        title = f"one dashboard rerun ({args.change} change) at scale {args.scale:g}, in AppTest"
+        elapsed, profiler = profile_rerun(data_dir, args.change, args.app)
+        title = f"one {args.app} rerun ({args.change} change) at scale {args.scale:g}, in AppTest"
     elif args.what == "validate":
         from protest_data.validate import validate
 
