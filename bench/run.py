@@ -48,7 +48,11 @@ from bench.harness import (
     wait_rerun,
 )
 
-TARGETS = ("dashboard", "framework", "physical")
+TARGETS = ("dashboard", "framework", "lean", "physical")
+STREAMLIT_TARGETS = ("dashboard", "framework", "lean")
+FILE_TARGETS = ("dashboard", "framework", "physical")  # (f), (g): no page involved, so no lean floor
+TARGET_NAMES = {"dashboard": "dashboard", "framework": "framework floor", "lean": "framework floor, GeoJSON",
+                "physical": "physical floor"}
 SLIDER = "[data-testid='stSlider'] [role='slider'], [data-testid='stSlider'] input[type='range']"
 OTHER_LAYER = "Temperature"  # the toggle the layer change switches on (same label on the dashboard and the floor)
 PAGES = ("Compare the days", "Data", "Sources & method", "Map")  # the dashboard's navigation, in visiting order
@@ -185,6 +189,7 @@ class Scale:
         self.first, self.second = self.days[0], self.days[1]
         self.dashboard_env = {"PROTEST_DATA_DIR": str(self.data_dir.resolve())}
         self.floor_env = {"BENCH_POINTS": str(self.points_file.resolve())}
+        self.lean_env = {**self.floor_env, "BENCH_FLOOR": "geojson"}
         self.info = {"cities": len({p[0] for day in self.points.values() for p in day}), "days": len(self.days),
                      "cities_first_day": len(self.points[self.first]), "reports": _count_rows(self.data_dir / "reports.csv")}
 
@@ -200,8 +205,9 @@ class Scale:
         install_floor_leaflet()
         with PhysicalFloor(self.points, self.out / "physical-site") as self.physical, \
                 streamlit("dashboard.py", env=self.dashboard_env, log_dir=self.out) as dashboard, \
-                streamlit("bench/floor_app.py", env=self.floor_env, log_dir=self.out) as floor:
-            self.servers = {"dashboard": dashboard, "framework": floor}
+                streamlit("bench/floor_app.py", env=self.floor_env, log_dir=self.out) as floor, \
+                streamlit("bench/floor_app.py", env=self.lean_env, log_dir=self.out) as lean:
+            self.servers = {"dashboard": dashboard, "framework": floor, "lean": lean}
             log(f"{plan.label}: warming the servers (the first load is measured separately)")
             for target in TARGETS:
                 self.time_to_markers(browser, target)
@@ -223,14 +229,14 @@ class Scale:
         log(f"{plan.label}: (e, f″) memory and first page on fresh servers")
         budget = Budget(plan.budget_s)
         for round_number in range(plan.memory_runs):
-            for target in rotated(("dashboard", "framework"), round_number):
+            for target in rotated(STREAMLIT_TARGETS, round_number):
                 self.fresh_server(browser, target)
             if budget.spent():
                 break
         log(f"{plan.label}: (f, g) first load and validate in fresh processes")
         budget = Budget(plan.budget_s)
         for round_number in range(plan.runs if plan.scale < 100 else plan.memory_runs):
-            for target in rotated(TARGETS, round_number):
+            for target in rotated(FILE_TARGETS, round_number):
                 self.first_load(target)
                 self.validate(target)
             if budget.spent():
@@ -330,7 +336,8 @@ class Scale:
     # (e), (f″)
     def fresh_server(self, browser, target: str) -> None:
         measures, timeout = self.measures, self.plan.timeout_s
-        script, env = ("dashboard.py", self.dashboard_env) if target == "dashboard" else ("bench/floor_app.py", self.floor_env)
+        script, env = {"dashboard": ("dashboard.py", self.dashboard_env), "framework": ("bench/floor_app.py", self.floor_env),
+                       "lean": ("bench/floor_app.py", self.lean_env)}[target]
         started = time.perf_counter()
         with streamlit(script, env=env, log_dir=self.out, timeout=timeout) as server:
             tabs = []
@@ -472,12 +479,13 @@ def ratio(measure: Measure, target: str) -> str:
 
 
 def scale_table(scale: Scale) -> list[str]:
-    lines = ["| measure | unit | dashboard | framework floor | physical floor | ÷ framework | ÷ physical | target |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| measure | unit | dashboard | framework floor | framework floor, GeoJSON | physical floor "
+             "| ÷ framework | ÷ GeoJSON | ÷ physical | target |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for measure in scale.measures.values():
         lines.append(f"| {measure.title} | {measure.unit} | {cell(measure, 'dashboard')} | {cell(measure, 'framework')} | "
-                     f"{cell(measure, 'physical')} | {ratio(measure, 'framework')} | {ratio(measure, 'physical')} | "
-                     f"{measure.target or ''} |")
+                     f"{cell(measure, 'lean')} | {cell(measure, 'physical')} | {ratio(measure, 'framework')} | "
+                     f"{ratio(measure, 'lean')} | {ratio(measure, 'physical')} | {measure.target or ''} |")
     return lines
 
 
@@ -492,7 +500,8 @@ def summary_table(scales: list[Scale]) -> list[str]:
             m = scale.measures[key]
             ours = m.median("dashboard")
             cells.append("–" if ours is None else
-                         f"{fmt(ours, unit)} {unit} ({ratio(m, 'framework')} fw, {ratio(m, 'physical')} phys)")
+                         f"{fmt(ours, unit)} {unit} ({ratio(m, 'framework')} fw, {ratio(m, 'lean')} geo, "
+                         f"{ratio(m, 'physical')} phys)")
         lines.append(f"| {title} | " + " | ".join(cells) + f" | {target} |")
     return lines
 
@@ -512,7 +521,10 @@ def write_results(path: Path, scales: list[Scale], load_lines: list[str], info: 
         *[f"- {name}: {value}" for name, value in info["machine"].items()],
         f"- Load average at the end: {info['load_end']:.1f}",
         "",
-        "## Summary: the dashboard's medians, and their ratio to the framework (fw) and physical (phys) floors",
+        "## Summary: the dashboard's medians, and their ratio to the floors",
+        "",
+        "fw: the framework floor (st_folium, one folium CircleMarker per circle); geo: the framework floor with the "
+        "same circles as two GeoJSON layers; phys: the physical floor (a static Leaflet page).",
         "",
         *summary_table(scales),
         "",
@@ -552,10 +564,11 @@ def print_summary(scales: list[Scale]) -> None:
     for scale in scales:
         print(f"\n== {scale.plan.label} ({scale.info['cities']} cities, {scale.info['days']} days, "
               f"{scale.info['reports']} reports)")
-        print(f"{'measure':58s} {'dashboard':>11s} {'framework':>11s} {'physical':>11s} {'÷fw':>6s} {'÷phys':>6s}")
+        print(f"{'measure (medians)':52s} {'dashboard':>10s} {'framework':>10s} {'GeoJSON':>10s} {'physical':>10s} "
+              f"{'÷fw':>6s} {'÷geo':>6s} {'÷phys':>7s}")
         for m in scale.measures.values():
-            print(f"{m.title[:58]:58s} {fmt(m.median('dashboard'), m.unit):>11s} {fmt(m.median('framework'), m.unit):>11s} "
-                  f"{fmt(m.median('physical'), m.unit):>11s} {ratio(m, 'framework'):>6s} {ratio(m, 'physical'):>6s}")
+            print(f"{m.title[:52]:52s} " + " ".join(f"{fmt(m.median(t), m.unit):>10s}" for t in TARGETS)
+                  + f" {ratio(m, 'framework'):>6s} {ratio(m, 'lean'):>6s} {ratio(m, 'physical'):>7s}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,8 @@ pytestmark = pytest.mark.browser
 MAY_BE_ZERO = {"pan_zoom_reruns", "payload_layer_kb", "payload_same_kb",
                "rerun_day_cpu_ms", "rerun_layer_cpu_ms", "rerun_same_cpu_ms", "first_load_cpu_s", "validate_cpu_s"}
 ANY_NUMBER = {"memory_session_mb"}
+# Measures of the data package alone: the lean framework floor (a page) has none.
+NO_PAGE = {"first_load_s", "first_load_cpu_s", "validate_s", "validate_cpu_s"}
 # Measures the physical floor has no counterpart for: no Streamlit process, and a static page makes no
 # request at all for the same view.
 NO_PHYSICAL = {"rerun_same_ms", "payload_same_kb", "rerun_day_cpu_ms", "rerun_layer_cpu_ms", "rerun_same_cpu_ms",
@@ -40,7 +42,8 @@ def test_smoke_mode_measures_every_figure_for_the_dashboard_and_its_floors(needs
     raw = json.loads((out / "RESULTS.json").read_text(encoding="utf-8"))
     (samples,) = [scale["samples"] for scale in raw["scales"].values()]
     for key, *_ in MEASURES:
-        targets = ("dashboard", "framework") + (() if key in NO_PHYSICAL else ("physical",))
+        targets = ("dashboard", "framework") + (() if key in NO_PHYSICAL else ("physical",)) + \
+            (() if key in NO_PAGE else ("lean",))
         for target in targets:
             values = samples[key][target]
             assert len(values) == 1, (key, target, values)
