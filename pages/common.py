@@ -11,10 +11,17 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from pages.safe_text import md
-from protest_data.summary import Figures, city_day_summary, figures, protest_days, reports_with_sources
+from protest_data.summary import (
+    Figures,
+    city_day_summary,
+    day_labels,
+    figures,
+    held_only_days,  # noqa: F401  (the pages import it from here)
+    protest_days,
+    reports_with_sources,
+)
 from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
-from rendering import formatting
 from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
 from rendering.viewstate import View, read_view
 
@@ -122,7 +129,7 @@ def language_switch(view: View) -> Words:
     """The language switch every page shows at its top; returns the interface's words."""
     picked = st.segmented_control(
         "Language / Язык", LANGUAGES, default=view.lang, format_func=LANGUAGE_NAMES.get,
-        key=f"lang_switch_{view.lang}", label_visibility="collapsed", selection_mode="single")
+        key="lang_switch", label_visibility="collapsed", selection_mode="single")
     if picked and picked != view.lang:
         set_view(view.with_(lang=picked))
         st.rerun()
@@ -143,19 +150,5 @@ def show_notices(view: View) -> None:
 
 
 def day_names(dataset: Dataset, words: Words) -> dict[pd.Timestamp, str]:
-    """Each protest day as the slider names it: its label in protest_days.csv, in the interface's
-    language where the file gives one, else the date."""
-    column = "label_ru" if words.lang == "ru" and "label_ru" in dataset.protest_days else "label"
-    names = {}
-    for _, row in dataset.protest_days.iterrows():
-        label = row.get(column)
-        names[row["date"]] = str(label) if isinstance(label, str) and label.strip() else formatting.date(row["date"], words)
-    return names
-
-
-def held_only_days(dataset: Dataset) -> set[pd.Timestamp]:
-    """Days whose reports say where an action was held, never how many: drawn without figure symbols."""
-    if "kind" not in dataset.protest_days:
-        return set()
-    days = dataset.protest_days
-    return set(days.loc[days["kind"] == "held_only", "date"])
+    """Each protest day as the slider names it: its label in protest_days.csv, in the interface's language."""
+    return day_labels(dataset, words.lang)

@@ -56,7 +56,7 @@ layers = tuple(
 )
 view = view.with_(date=day, layers=layers)
 if day in held_only_days(dataset):
-    st.info(words._("On this day sources say where the action took place, not how many came or were detained "
+    st.container(key="held-only-note").info(words._("On this day sources say where the action took place, not how many came or were detained "
                     "city by city: the map shows where it was reported, without figure symbols."), icon="ℹ️")
 
 for column, headline in zip(st.columns(4), national_headlines(national_summary(dataset, day, rule), words),
@@ -72,7 +72,7 @@ markers = city_markers(day_summary, counters_by_city(rule, day), set(layers), wo
 map_column, panel = st.columns([3, 2])
 with map_column:
     clicked = st_folium(
-        base_map(),
+        base_map(words),
         feature_group_to_add=layer_groups(markers),
         returned_objects=["last_object_clicked", "last_object_clicked_count"],
         key="protest_map",

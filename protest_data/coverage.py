@@ -12,7 +12,8 @@ FIGURE_METRICS = ["crowd", "detentions", "temperature_c"]
 
 
 def coverage_by_day(dataset: Dataset) -> pd.DataFrame:
-    """Per protest day: cities with any report, with a protest reported, with a figure, with a reported absence.
+    """Per declared protest day (every one, even without reports), with its kind: cities with any report,
+    with a protest reported, with a figure, with a reported absence. A 'held_only' day has no figures by design.
 
     ``cities`` counts every city with a report that day, absences included; ``protest_cities`` only those
     a source reports a protest in; ``cities_with_no_protest`` those a source says had none (a city can be
@@ -21,11 +22,13 @@ def coverage_by_day(dataset: Dataset) -> pd.DataFrame:
     reports = single_day(dataset.reports)
     reports = reports[reports["city_id"].notna()]
     rows = []
+    kinds = dict(zip(dataset.protest_days["date"], dataset.protest_days["kind"]))
     for day in dataset.protest_days["date"].sort_values():
         that_day = reports[reports["date"] == day]
         absent = set(that_day.loc[that_day["metric"] == ABSENCE_METRIC, "city_id"])
         present = set(that_day.loc[that_day["metric"].isin(PROTEST_METRICS), "city_id"])
-        row = {"date": day, "cities": that_day["city_id"].nunique(), "protest_cities": protest_cities(that_day),
+        row = {"date": day, "kind": kinds[day], "cities": that_day["city_id"].nunique(),
+               "protest_cities": protest_cities(that_day),
                "cities_with_figure": that_day.loc[that_day["metric"].isin(FIGURE_METRICS), "city_id"].nunique(),
                "cities_with_no_protest": len(absent), "cities_with_both": len(absent & present)}
         for metric in CITY_METRICS:

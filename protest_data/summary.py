@@ -176,3 +176,20 @@ def protest_days(dataset: Dataset) -> list[pd.Timestamp]:
     """The days the map offers: those declared in protest_days.csv that have reports."""
     reported = set(dataset.reports["date"].dropna())
     return [day for day in dataset.protest_days["date"].sort_values() if day in reported]
+
+
+LABEL_COLUMNS = {"en": "label", "ru": "label_ru"}
+
+
+def day_labels(dataset: Dataset, language: str = "en") -> dict[pd.Timestamp, str]:
+    """Each declared protest day's name from protest_days.csv ("21 April 2021 — …"), in English or Russian."""
+    if language not in LABEL_COLUMNS:
+        raise ValueError(f"no day labels in {language!r}; there are {', '.join(LABEL_COLUMNS)}")
+    days = dataset.protest_days
+    return dict(zip(days["date"], days[LABEL_COLUMNS[language]].astype(str)))
+
+
+def held_only_days(dataset: Dataset) -> list[pd.Timestamp]:
+    """Days whose city reports say only that a protest was held (kind 'held_only'): no figures to draw by city."""
+    days = dataset.protest_days
+    return sorted(days.loc[days["kind"] == "held_only", "date"])

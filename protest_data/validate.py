@@ -24,6 +24,8 @@ FIGURE_METRICS = {"crowd", "detentions", "temperature_c", "cities"}
 # 'held': a source says a protest took place; 'no_protest': a source says none took place there that day.
 NO_VALUE_METRICS = {"held", "no_protest"}
 NATIONAL_METRICS = {"detentions", "cities", "crowd"}
+# A protest_days kind: that day's city reports say only whether a protest was held (national figures may exist).
+HELD_ONLY = "held_only"
 # Final tallies come days later (OVD-Info's bulletins of 30 January and 6 February).
 AS_OF_WINDOW = timedelta(days=14)
 
@@ -156,8 +158,14 @@ def _report_problems(data_dir: Path, rows: dict[str, list[dict[str, str]]]) -> I
     titles = {s.get("source_id", ""): f"{s.get('title', '')} {s.get('url', '')}" for s in rows["sources"]}
     city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
     city_regions = {c.get("city_id", ""): _region_names(c) for c in rows["cities"]}
+    held_only = {d.get("date", "").strip() for d in rows["protest_days"] if d.get("kind", "").strip() == HELD_ONLY}
     for row_number, report in enumerate(rows["reports"], start=2):
         yield from _check_report(shown, row_number, report, passages, titles, city_names, city_regions)
+        if report.get("date", "").strip() in held_only and report.get("city_id", "").strip() \
+                and report.get("metric", "") not in NO_VALUE_METRICS:
+            yield Problem(shown, row_number, "metric",
+                          f"{report['date'].strip()} is a held-only day (kind {HELD_ONLY!r} in protest_days.csv): "
+                          f"a city report on it is 'held' or 'no_protest', not {report.get('metric', '')!r}")
 
 
 def _region_names(city: dict[str, str]) -> tuple[str, ...]:

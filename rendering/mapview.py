@@ -21,6 +21,7 @@ from geo.outline import basemap
 
 from .assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from .cards import text
+from .i18n import ENGLISH, Words
 from .markers import CityMarker
 from .symbols import ABSENCE_RING_COLOUR
 
@@ -90,21 +91,66 @@ class JsonTooltip(MacroElement):
         self.content_js = js_string(text(plain_text))
 
 
-def base_map(*, online_tiles_layer: bool = True) -> folium.Map:
+class EmbeddedMapBehaviour(MacroElement):
+    """How an embedded map should behave on a page that scrolls.
+
+    - The wheel scrolls the page until the reader starts using the map (a click, a tap or keyboard
+      focus); only then does it zoom.
+    - Leaflet focuses the map on mousedown for keyboard panning; the browser then scrolls the page to
+      the focused iframe, the press and release land on different spots, and the first click is lost.
+      Focusing with ``preventScroll`` keeps keyboard panning without the jump.
+    - The zoom limits are applied to the map itself (folium hands them to tile layers only).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                map.setMinZoom({{ this.min_zoom }});
+                map.setMaxZoom({{ this.max_zoom }});
+                map.scrollWheelZoom.disable();
+                var startUsing = function () { map.scrollWheelZoom.enable(); };
+                map.on("click focus mousedown touchstart", startUsing);
+                map.getContainer().addEventListener("focus", startUsing);
+                if (map.keyboard) {
+                    map.keyboard.disable();
+                    L.Map.Keyboard.prototype._onMouseDown = function () {
+                        if (this._focused) { return; }
+                        this._map._container.focus({preventScroll: true});
+                    };
+                    map.keyboard.enable();
+                }
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, min_zoom: int, max_zoom: int):
+        super().__init__()
+        self._name = "EmbeddedMapBehaviour"
+        self.min_zoom, self.max_zoom = int(min_zoom), int(max_zoom)
+
+
+MIN_ZOOM, MAX_ZOOM = 2, 10
+
+
+def base_map(words: Words = ENGLISH, *, online_tiles_layer: bool = True) -> folium.Map:
     """The constant part of the map: Russia and its neighbours from Natural Earth, fitted to Russia."""
-    fmap = OfflineMap(location=[62, 100], zoom_start=3, tiles=None, min_zoom=2, max_zoom=10,
-                      control_scale=True, world_copy_jump=False, zoom_snap=0.25, zoom_delta=0.5)
+    fmap = OfflineMap(location=[62, 100], zoom_start=3, tiles=None, min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM,
+                      control_scale=True, world_copy_jump=False, zoom_snap=0.25, zoom_delta=0.5,
+                      scroll_wheel_zoom=False)
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="protest_map_style")
+    EmbeddedMapBehaviour(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM).add_to(fmap)
     folium.GeoJson(
         basemap(),
-        name="Country outlines (Natural Earth)",
+        name=words._("Country outlines (Natural Earth)"),
         style_function=_outline_style,
         interactive=False,
         control=False,
-        attribution="Outlines: Natural Earth (public domain)",
+        attribution=text(words._("Outlines: Natural Earth (public domain)")),
     ).add_to(fmap)
     if online_tiles_layer:
-        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap tiles (online only)",
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name=words._("OpenStreetMap tiles (online only)"),
                          overlay=True, show=False, control=True).add_to(fmap)
         folium.LayerControl(collapsed=True).add_to(fmap)
     fmap.fit_bounds(RUSSIA_BOUNDS)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from protest_data.compare import default_comparison  # noqa: F401  (re-exported for the pages)
+
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
 from .vocabulary import DEFAULT_LAYERS, LAYERS
 
 ALL_LAYERS = LAYERS
-# The design card's two days, compared by default when the data has them.
-DEFAULT_COMPARISON = (pd.Timestamp("2021-01-23"), pd.Timestamp("2021-01-31"))
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,6 @@ class View:
 
     def with_(self, **changes) -> View:
         return View(**{**self.__dict__, **changes})
-
-
-def default_comparison(days: Sequence[pd.Timestamp]) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """23 and 31 January when the data has both, else its first two days (or one day twice)."""
-    if all(day in set(days) for day in DEFAULT_COMPARISON):
-        return DEFAULT_COMPARISON
-    ordered = sorted(days)
-    return (ordered[0], ordered[1] if len(ordered) > 1 else ordered[0])
 
 
 def _first(value: str | Sequence[str] | None) -> str | None:

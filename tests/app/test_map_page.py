@@ -31,16 +31,21 @@ def test_defaults_show_23_january_with_crowd_and_detentions():
 
 
 def test_day_options_come_from_the_data(data_copy, monkeypatch):
-    """A protest day added to the data appears on the slider without a code change."""
+    """A protest day added to the data appears on the slider, last, without a code change."""
     rows = read_rows(data_copy / "protest_days.csv")
-    write_rows(data_copy / "protest_days.csv", rows + [{"date": "2021-02-02", "label": "2 February 2021", "note": ""}])
+    added = max(pd.Timestamp(r["date"]) for r in rows) + pd.Timedelta(days=7)
+    label = f"{added.day} {added:%B %Y}"
+    write_rows(data_copy / "protest_days.csv",
+               rows + [{**rows[0], "date": f"{added:%Y-%m-%d}", "label": label, "label_ru": label, "note": ""}])
     reports = read_rows(data_copy / "reports.csv")
-    moscow = next(r for r in reports if r["city_id"] == "moscow" and r["metric"] == "held")
-    write_rows(data_copy / "reports.csv", reports + [{**moscow, "report_id": "added-01", "date": "2021-02-02"}])
+    held = next(r for r in reports if r["city_id"] and r["metric"] == "held")
+    write_rows(data_copy / "reports.csv", reports + [{**held, "report_id": "added-01", "date": f"{added:%Y-%m-%d}"}])
     monkeypatch.setenv("PROTEST_DATA_DIR", str(data_copy))
     app = _app()
     assert not app.exception, app.exception
-    assert app.select_slider[0].options == ["23 January 2021", "31 January 2021", "2 February 2021"]
+    offered = {r["date"] for r in read_rows(data_copy / "reports.csv")} & {r["date"] for r in rows}
+    options = app.select_slider[0].options
+    assert len(options) == len(offered) + 1 and options[-1] == label
 
 
 def test_query_parameters_restore_the_view():
@@ -67,12 +72,18 @@ def test_changing_controls_updates_the_url():
     assert app.query_params["layers"] == "detentions,temperature"
 
 
-def test_moving_the_slider_changes_the_day_and_summary():
+def test_moving_the_slider_changes_the_day_and_summary(dataset):
+    from protest_data.summary import city_day_summary, protest_days
+
     app = _app()
+    first = pd.Timestamp(app.select_slider[0].value)
+    summary = city_day_summary(dataset)
+    cities = summary.groupby("date")["city_id"].nunique()
+    other = next(day for day in protest_days(dataset) if cities[day] != cities[first])
     before = {m.label: m.value for m in app.metric}
-    app.select_slider[0].set_value(pd.Timestamp("2021-01-31")).run()
+    app.select_slider[0].set_value(other).run()
     after = {m.label: m.value for m in app.metric}
-    assert app.query_params["date"] == "2021-01-31"
+    assert app.query_params["date"] == f"{other:%Y-%m-%d}"
     assert before["Cities in this dataset"] != after["Cities in this dataset"]
 
 

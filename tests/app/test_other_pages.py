@@ -20,7 +20,7 @@ def _page(page: str, **query) -> AppTest:
     return app
 
 
-def test_compare_page_shows_both_days_and_all_cities(dataset):
+def test_compare_page_lists_every_city_reported_on_either_day(dataset):
     app = _page("compare")
     first, second = default_comparison(protest_days(dataset))
     table = app.dataframe[0].value

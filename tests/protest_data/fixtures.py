@@ -17,19 +17,27 @@ def report(report_id, date, city_id, metric, low="", high="", estimator="OVD-Inf
                 value_high=high, estimator=estimator, as_of=as_of, source_id=source_id, quote=quote, note=note)
 
 
+TINY_DAYS = ("2021-01-23", "2021-01-31", "2021-04-21")
+
+
+def protest_day(date: str, kind: str = "figures") -> dict:
+    return dict(date=date, label=f"{date} — a test day", label_ru=f"{date} — тестовый день", kind=kind, note="")
+
+
 def tiny_dataset(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
-                 extra_estimators: list[str] = ()):
+                 extra_estimators: list[str] = (), days: list[dict] | None = None):
     """The tiny package, loaded. ``passages`` (source_id -> archived text) are written for validator tests."""
-    return load_dataset(tiny_package(tmp_path, reports, passages, extra_estimators))
+    return load_dataset(tiny_package(tmp_path, reports, passages, extra_estimators, days))
 
 
 def tiny_package(tmp_path: Path, reports: list[dict], passages: dict[str, str] | None = None,
-                 extra_estimators: list[str] = ()) -> Path:
-    """The tiny package on disk: two sources, four estimators, three cities (Grozny is in Chechnya)."""
+                 extra_estimators: list[str] = (), days: list[dict] | None = None) -> Path:
+    """The tiny package on disk: its own protest days (``days``, by default TINY_DAYS), two sources, four
+    estimators, three cities (Grozny is in Chechnya)."""
     data = tmp_path / "tiny"
     data.mkdir()
     shutil.copy(DEFAULT_DATA_DIR / "datapackage.json", data)
-    shutil.copy(DEFAULT_DATA_DIR / "protest_days.csv", data)
+    write_rows(data / "protest_days.csv", days or [protest_day(d) for d in TINY_DAYS])
     write_rows(data / "sources.csv", [
         dict(source_id="s1", publisher="Early Outlet", title="t", url="https://example.org/1", published="2021-01-23",
              language="en", kind="news report", archive="sources/s1.txt", note=""),

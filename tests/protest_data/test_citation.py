@@ -11,5 +11,15 @@ def test_citation_cff_is_valid_yaml_with_the_required_keys():
 
 
 def test_citation_text_names_title_version_and_year():
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
     text = citation_text(REPO / "CITATION.cff")
-    assert "Navalny protests across Russia" in text and "(Version 0.1.0) [Data set]" in text and "(2026)" in text
+    year = str(cff["date-released"])[:4]
+    assert year.isdigit() and f"({year})." in text
+    assert cff["title"] in text and f"(Version {cff['version']}) [Data set]" in text
+
+
+def test_citation_text_without_a_version_says_so(tmp_path):
+    cff = tmp_path / "CITATION.cff"
+    cff.write_text('cff-version: 1.2.0\nmessage: m\ntitle: "A title"\nauthors:\n  - name: "Someone"\n'
+                   'date-released: "2030-05-01"\n', encoding="utf-8")
+    assert citation_text(cff) == "Someone (2030). A title (Version unversioned) [Data set]."

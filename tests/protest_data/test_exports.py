@@ -38,6 +38,16 @@ def test_geojson_has_one_point_per_city(dataset):
     json.dumps(collection)  # plain JSON types only
 
 
+def test_geojson_carries_every_declared_day(dataset):
+    collection = cities_geojson(dataset)
+    reported = dataset.reports.dropna(subset=["city_id"])
+    for day in dataset.protest_days["date"]:
+        key = f"reported_{day:%Y_%m_%d}"
+        flagged = {f["properties"]["city_id"] for f in collection["features"] if f["properties"][key]}
+        single_day = reported[(reported["date"] == day) & reported["date_end"].isna()]
+        assert flagged == set(single_day["city_id"]), day
+
+
 def test_zip_holds_a_package_that_validates(dataset, tmp_path):
     with zipfile.ZipFile(io.BytesIO(package_zip(dataset.data_dir))) as archive:
         names = archive.namelist()

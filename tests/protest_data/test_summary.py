@@ -1,15 +1,18 @@
 """The documented rules that turn many reports into what the map draws."""
 
 import pandas as pd
+import pytest
 
 from protest_data.summary import (
     city_day_summary,
+    day_labels,
+    held_only_days,
     national_summary,
     protest_days,
     reports_for_city,
     reports_with_sources,
 )
-from tests.protest_data.fixtures import report, tiny_dataset
+from tests.protest_data.fixtures import protest_day, report, tiny_dataset
 
 D23, D31 = "2021-01-23", "2021-01-31"
 
@@ -64,15 +67,40 @@ def test_national_summary_uses_the_same_rule(tmp_path):
     assert national["cities_with_protests"]["value_high"].tolist() == [100]  # announced plans left out
 
 
-def test_days_offered_come_from_the_data(dataset):
+def test_days_offered_are_the_declared_days_with_reports(dataset):
     days = protest_days(dataset)
-    assert [d.strftime("%Y-%m-%d") for d in days] == ["2021-01-23", "2021-01-31"]
+    declared = set(dataset.protest_days["date"])
+    reported = set(dataset.reports["date"])
+    assert days == sorted(declared & reported)  # in date order, each once
+    assert len(days) >= 2  # something to compare
 
 
-def test_real_data_has_the_national_counts_it_promises(dataset):
-    for day in ("2021-01-23", "2021-01-31"):
+def test_a_declared_day_without_reports_is_not_offered(tmp_path):
+    data = tiny_dataset(tmp_path, [report("r1", D31, "kazan", "held")])
+    assert protest_days(data) == [pd.Timestamp(D31)]
+
+
+def test_real_data_has_an_ovd_info_national_count_for_every_day(dataset):
+    for day in protest_days(dataset):
         counters = national_summary(dataset, day)["detentions"]
-        assert "OVD-Info" in set(counters["estimator"]) and counters["estimator"].is_unique
+        assert "OVD-Info" in set(counters["estimator"]) and counters["estimator"].is_unique, day
+
+
+def test_day_labels_in_both_languages_name_the_date(dataset):
+    english, russian = day_labels(dataset, "en"), day_labels(dataset, "ru")
+    assert set(english) == set(russian) == set(dataset.protest_days["date"])
+    for day in english:
+        assert english[day].startswith(f"{day.day} {day:%B %Y}")
+        assert russian[day].startswith(f"{day.day} ") and str(day.year) in russian[day]
+        assert english[day] != russian[day]
+    with pytest.raises(ValueError, match="'de'"):
+        day_labels(dataset, "de")
+
+
+def test_held_only_days_come_from_the_kind_column(tmp_path):
+    data = tiny_dataset(tmp_path, [report("r1", D31, "kazan", "held")],
+                        days=[protest_day(D23), protest_day(D31, kind="held_only")])
+    assert held_only_days(data) == [pd.Timestamp(D31)]
 
 
 def test_a_citys_reports_read_in_day_then_metric_order(tmp_path):

@@ -96,12 +96,57 @@ def test_duplicate_id_is_reported(data_copy):
 def test_every_problem_is_reported_at_once(data_copy):
     path = data_copy / "reports.csv"
     rows = read_rows(path)
-    rows[1]["date"] = "not a date"
-    rows[2]["city_id"] = "atlantis"
-    rows[3]["value_low"] = "-1"
+    with_city = next(i for i, row in enumerate(rows) if row["city_id"])
+    with_figure = next(i for i, row in enumerate(rows) if row["value_low"] and i != with_city)
+    other = next(i for i in range(len(rows)) if i not in (with_city, with_figure))
+    rows[other]["date"] = "not a date"
+    rows[with_city]["city_id"] = "atlantis"
+    rows[with_figure]["value_low"] = "-1"
     write_rows(path, rows)
     rows_with_problems = {p.row for p in validate(data_copy)}
-    assert {3, 4, 5} <= rows_with_problems
+    assert {other + 2, with_city + 2, with_figure + 2} <= rows_with_problems
+
+
+def _make_held_only(data_copy, day):
+    path = data_copy / "protest_days.csv"
+    days = read_rows(path)
+    for row in days:
+        if row["date"] == day:
+            row["kind"] = "held_only"
+    write_rows(path, days)
+
+
+def test_a_city_figure_on_a_held_only_day_is_reported(data_copy):
+    rows = read_rows(data_copy / "reports.csv")
+    index = next(i for i, row in enumerate(rows) if row["city_id"] and row["metric"] == "crowd")
+    _make_held_only(data_copy, rows[index]["date"])
+    problems = _messages(data_copy)
+    assert any(r == index + 2 and c == "metric" and "held-only day" in m for _, r, c, m in problems), problems
+
+
+def test_held_absent_and_national_reports_are_fine_on_a_held_only_day(data_copy):
+    rows = read_rows(data_copy / "reports.csv")
+    national = next(row for row in rows if not row["city_id"] and row["metric"] == "detentions")
+    _make_held_only(data_copy, national["date"])
+    allowed = {i + 2 for i, row in enumerate(rows)
+               if row["date"] == national["date"] and (not row["city_id"] or row["metric"] in ("held", "no_protest"))}
+    flagged = {r for _, r, c, _ in _messages(data_copy) if c == "metric"}
+    assert allowed and not allowed & flagged
+
+
+def test_an_unknown_day_kind_is_reported(data_copy):
+    path = data_copy / "protest_days.csv"
+    days = read_rows(path)
+    days[0]["kind"] = "figures only"
+    write_rows(path, days)
+    problems = _messages(data_copy)
+    assert any(f == "protest_days.csv" and r == 2 and c == "kind" for f, r, c, _ in problems), problems
+
+
+def test_every_declared_day_has_both_labels_and_a_kind(dataset):
+    days = dataset.protest_days
+    assert days["label"].notna().all() and days["label_ru"].notna().all() and days["kind"].notna().all()
+    assert set(days["kind"]) <= {"figures", "held_only"}
 
 
 def test_html_in_any_field_is_plain_text(data_copy):
@@ -112,8 +157,9 @@ def test_html_in_any_field_is_plain_text(data_copy):
     archive = data_copy / "sources" / f"{source_id}.txt"
     archive.write_text(archive.read_text(encoding="utf-8") + "\n[...]\n" + hostile + "\n", encoding="utf-8")
     rows = read_rows(data_copy / "reports.csv")
+    day = next(d["date"] for d in read_rows(data_copy / "protest_days.csv") if d["kind"] == "figures")
     rows.append({**rows[0], "report_id": "hostile-01", "source_id": source_id, "city_id": city["city_id"], "metric": "crowd",
-                 "date": "2021-01-23", "date_end": "", "as_of": "", "value_low": "500", "value_high": "500",
+                 "date": day, "date_end": "", "as_of": "", "value_low": "500", "value_high": "500",
                  "quote": hostile, "note": "<script>alert(3)</script>"})
     write_rows(data_copy / "reports.csv", rows)
     sources = read_rows(data_copy / "sources.csv")
