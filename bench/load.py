@@ -121,14 +121,15 @@ async def browser_session(browser, base: str, view: View, timeout_s: float) -> O
         await page.wait_for_selector(IDLE_APP, state="attached", timeout=timeout_s * 1000)
         start = time.perf_counter()
         for attempt in range(3):  # bounded: a dot can move under the pointer while the page settles
-            # as tests/browser/harness.py's click_city does
-            await frame.locator(f"path.city-marker.city-{view.click}").click(force=True, timeout=timeout_s * 1000)
             try:
+                # as tests/browser/harness.py's click_city does
+                await frame.locator(f"path.city-marker.city-{view.click}").click(force=True, timeout=timeout_s * 1000 / 4)
                 await frame.locator(".leaflet-popup-content").first.wait_for(timeout=timeout_s * 1000 / 4)
                 break
             except Exception:  # noqa: BLE001
                 if attempt == 2:
                     raise
+                await page.wait_for_timeout(500)
         outcome.click_attempts = attempt + 1
         await page.wait_for_url(re.compile(rf"[?&]city={re.escape(view.click)}(&|$)"), timeout=timeout_s * 1000)
         outcome.click_ms = (time.perf_counter() - start) * 1000

@@ -401,9 +401,12 @@ def write_package(out_dir: Path | str, scale: float = 1.0, seed: int = 1, real_d
     (out_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     days = built["days"]
+    with (real_dir / "protest_days.csv").open(newline="", encoding="utf-8") as handle:
+        day_columns = list(csv.DictReader(handle).fieldnames or ["date", "label", "note"])
+    day_rows = [{"date": d.isoformat(), "label": f"{_label(d)} (synthetic)", "label_ru": f"{d:%d.%m.%Y} (синтетический)",
+                 "kind": "figures", "note": "synthetic day"} for d in days]
     (out_dir / "protest_days.csv").write_text(_csv_text(
-        [{"date": d.isoformat(), "label": _label(d), "note": "synthetic day"} for d in days],
-        ["date", "label", "note"]), encoding="utf-8")
+        [{column: row.get(column, "") for column in day_columns} for row in day_rows], day_columns), encoding="utf-8")
     shutil.copyfile(real_dir / "estimators.csv", out_dir / "estimators.csv")
     city_rows = [c.row() for c in built["cities"]]
     (out_dir / "cities.csv").write_text(_csv_text(city_rows, list(city_rows[0])), encoding="utf-8")
