@@ -123,8 +123,8 @@ async def browser_session(browser, base: str, view: View, timeout_s: float) -> O
         for attempt in range(3):  # bounded: a dot can move under the pointer while the page settles
             try:
                 # as tests/browser/harness.py's click_city does
-                await frame.locator(f"path.city-marker.city-{view.click}").click(force=True, timeout=timeout_s * 1000 / 4)
-                await frame.locator(".leaflet-popup-content").first.wait_for(timeout=timeout_s * 1000 / 4)
+                await frame.locator(f"path.city-marker.city-{view.click}").click(force=True, timeout=10_000)
+                await frame.locator(".leaflet-popup-content").first.wait_for(timeout=10_000)
                 break
             except Exception:  # noqa: BLE001
                 if attempt == 2:

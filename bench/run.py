@@ -576,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="a tiny generated package, one run of each measure")
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 10, 100])
     parser.add_argument("--load-sessions", type=int, default=100, help="concurrent sessions of the load test (0: skip)")
-    parser.add_argument("--load-browsers", type=int, default=20, help="how many of them are Chromium contexts")
+    parser.add_argument("--load-browsers", type=int, default=10, help="how many of them are Chromium contexts")
     parser.add_argument("--runs", type=int, default=None, help="alternation rounds per measure (default: 7, 5, 3 by scale)")
     parser.add_argument("--out", type=Path, default=None, help="where logs, generated data and raw figures go")
     parser.add_argument("--results", type=Path, default=None, help="the Markdown file to write")
@@ -605,7 +605,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"load: {sessions} sessions x 3 rounds on {_shown(first.data_dir)}")
         result = run_load(first.data_dir, first.points, sessions=sessions,
                           browsers=1 if args.smoke else min(args.load_browsers, sessions), rounds=3,
-                          timeout_s=first.plan.timeout_s, log_dir=out)
+                          timeout_s=first.plan.timeout_s if args.smoke else 600, log_dir=out)
         load_lines = [f"data: {_shown(first.data_dir)}", *describe(result)]
         load_json = result.to_json()
     info["load_end"] = os.getloadavg()[0]
