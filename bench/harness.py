@@ -269,6 +269,16 @@ def wait_rerun(tab: Tab, mark: int, timeout_s: float) -> Rerun:
     raise TimeoutError(f"no finished rerun within {timeout_s:.0f} s")
 
 
+def wait_sent(tab: Tab, mark: int, timeout_s: float) -> bool:
+    """True once the page has sent the server a message after ``mark`` (False after ``timeout_s``)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if tab.frames.sent_since(mark):
+            return True
+        tab.page.wait_for_timeout(20)
+    return False
+
+
 def wait_idle(tab: Tab, quiet_s: float = 0.5, timeout_s: float = 30.0) -> None:
     """Wait until no websocket frame has arrived for ``quiet_s`` (bounded by ``timeout_s``)."""
     deadline = time.monotonic() + timeout_s

@@ -46,6 +46,7 @@ from bench.harness import (
     wait_idle,
     wait_markers,
     wait_rerun,
+    wait_sent,
 )
 
 TARGETS = ("dashboard", "framework", "lean", "physical")
@@ -210,19 +211,20 @@ class Scale:
             self.servers = {"dashboard": dashboard, "framework": floor, "lean": lean}
             log(f"{plan.label}: warming the servers (the first load is measured separately)")
             for target in TARGETS:
-                self.time_to_markers(browser, target)
+                self.attempt("warm-up", target, self.time_to_markers, browser, target)
             log(f"{plan.label}: (a) time to all markers")
             budget = Budget(plan.budget_s)
             for round_number in range(plan.runs):
                 for target in rotated(TARGETS, round_number):
-                    self.measures["markers_ms"].add(target, self.time_to_markers(browser, target))
+                    self.measures["markers_ms"].add(
+                        target, self.attempt("(a) time to markers", target, self.time_to_markers, browser, target))
                 if budget.spent():
                     break
             log(f"{plan.label}: (b, c, d) reruns, day switch, payload")
             budget = Budget(plan.budget_s)
             for round_number in range(plan.runs):
                 for target in rotated(TARGETS, round_number):
-                    self.interactions(browser, target)
+                    self.attempt("(b, c, d) interactions", target, self.interactions, browser, target)
                 if budget.spent():
                     break
             self.server_errors = {name: server.errors() for name, server in self.servers.items()}
@@ -230,17 +232,28 @@ class Scale:
         budget = Budget(plan.budget_s)
         for round_number in range(plan.memory_runs):
             for target in rotated(STREAMLIT_TARGETS, round_number):
-                self.fresh_server(browser, target)
+                self.attempt("(e, f″) fresh server", target, self.fresh_server, browser, target)
             if budget.spent():
                 break
         log(f"{plan.label}: (f, g) first load and validate in fresh processes")
         budget = Budget(plan.budget_s)
         for round_number in range(plan.runs if plan.scale < 100 else plan.memory_runs):
             for target in rotated(FILE_TARGETS, round_number):
-                self.first_load(target)
-                self.validate(target)
+                self.attempt("(f) first load", target, self.first_load, target)
+                self.attempt("(g) validate", target, self.validate, target)
             if budget.spent():
                 break
+
+    def attempt(self, what: str, target: str, function, *args):
+        """Run one measurement; a failure is noted in the results and the run goes on."""
+        try:
+            return function(*args)
+        except Exception as error:  # noqa: BLE001 (reported in RESULTS.md, never hidden)
+            first_line = (str(error).strip().splitlines() or [""])[0][:300]
+            note = f"{what}, {TARGET_NAMES[target]}: failed ({type(error).__name__}: {first_line}); not counted"
+            self.notes.append(note)
+            log(note)
+            return None
 
     # (a)
     def time_to_markers(self, browser, target: str) -> float:
@@ -300,8 +313,11 @@ class Scale:
             measures["payload_layer_kb"].add(target, rerun.component_bytes / 1000)
 
             mark, cpu = tab.frames.mark(), cpu_seconds(server.pid)
-            page.evaluate("document.activeElement && document.activeElement.blur()")
-            page.keyboard.press("r")  # Streamlit's rerun shortcut: the same widgets, the same view
+            for _ in range(3):  # bounded: a key press can be lost while the page is busy; a repeat is harmless
+                page.evaluate("document.activeElement && document.activeElement.blur()")
+                page.keyboard.press("r")  # Streamlit's rerun shortcut: the same widgets, the same view
+                if wait_sent(tab, mark, 10):
+                    break
             rerun = wait_rerun(tab, mark, timeout)
             wait_idle(tab, 0.7, timeout)
             measures["rerun_same_cpu_ms"].add(target, (cpu_seconds(server.pid) - cpu) * 1000)
@@ -588,13 +604,29 @@ def main(argv: list[str] | None = None) -> int:
     results_path = args.results or (out / "RESULTS.md" if args.smoke else REPO / "bench" / "RESULTS.md")
     info = {"machine": machine()}
     scales: list[Scale] = []
+    command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
+
+    def save(load_lines: list[str], load_json: dict | None) -> None:
+        info["load_end"] = os.getloadavg()[0]
+        info["duration_min"] = (time.monotonic() - clock) / 60
+        write_results(results_path, scales, load_lines, info, started, command.strip())
+        raw = {"machine": info, "load": load_json,
+               "scales": {s.plan.label: {"shape": s.info, "samples": {k: m.samples for k, m in s.measures.items()},
+                                         "notes": s.notes, "server_errors": s.server_errors} for s in scales}}
+        results_path.with_suffix(".json").write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
+
     with chromium() as browser:
         for plan in plans(args.scales, args.smoke):
             if args.runs:
                 plan = replace(plan, runs=args.runs, memory_runs=min(plan.memory_runs, args.runs))
             scale = Scale(plan, out)
             scales.append(scale)
-            scale.run(browser)
+            try:
+                scale.run(browser)
+            except Exception as error:  # noqa: BLE001 (a server that will not start: noted, the next scale runs)
+                scale.notes.append(f"the run at this scale stopped: {type(error).__name__}: {str(error)[:300]}")
+                log(scale.notes[-1])
+            save([], None)  # what is measured so far survives a later failure
     load_lines: list[str] = []
     load_json = None
     sessions = 3 if args.smoke else args.load_sessions
@@ -603,19 +635,16 @@ def main(argv: list[str] | None = None) -> int:
 
         first = scales[0]
         log(f"load: {sessions} sessions x 3 rounds on {_shown(first.data_dir)}")
-        result = run_load(first.data_dir, first.points, sessions=sessions,
-                          browsers=1 if args.smoke else min(args.load_browsers, sessions), rounds=3,
-                          timeout_s=first.plan.timeout_s if args.smoke else 600, log_dir=out)
-        load_lines = [f"data: {_shown(first.data_dir)}", *describe(result)]
-        load_json = result.to_json()
-    info["load_end"] = os.getloadavg()[0]
-    info["duration_min"] = (time.monotonic() - clock) / 60
-    command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
-    write_results(results_path, scales, load_lines, info, started, command.strip())
-    raw = {"machine": info, "scales": {s.plan.label: {"shape": s.info, "samples": {k: m.samples for k, m in s.measures.items()},
-                                                        "server_errors": getattr(s, "server_errors", {})} for s in scales},
-           "load": load_json}
-    (results_path.with_suffix(".json")).write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
+        try:
+            result = run_load(first.data_dir, first.points, sessions=sessions,
+                              browsers=1 if args.smoke else min(args.load_browsers, sessions), rounds=3,
+                              timeout_s=first.plan.timeout_s if args.smoke else 600, log_dir=out)
+            load_lines = [f"data: {_shown(first.data_dir)}", *describe(result)]
+            load_json = result.to_json()
+        except Exception as error:  # noqa: BLE001 (reported, never hidden)
+            load_lines = [f"the load test stopped: {type(error).__name__}: {str(error)[:300]}"]
+            log(load_lines[0])
+    save(load_lines, load_json)
     print_summary(scales)
     if load_lines:
         print("\n" + "\n".join(load_lines))
