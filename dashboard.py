@@ -15,4 +15,4 @@ st.navigation([
             url_path="compare"),
     st.Page("pages/data.py", title=words._("Data"), icon=":material/table:", url_path="data"),
     st.Page("pages/sources.py", title=words._("Sources & method"), icon=":material/menu_book:", url_path="sources"),
-]).run()
+], position="top").run()

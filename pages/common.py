@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit.runtime.pages_manager import PagesManager
 
 from pages.safe_text import md
+from protest_data.citation import dataset_reference
 from protest_data.summary import (
     Figures,
+    absences_by_city,
     city_day_summary,
+    counters_by_city,
     day_labels,
     figures,
     held_only_days,  # noqa: F401  (the pages import it from here)
@@ -22,8 +28,11 @@ from protest_data.summary import (
 )
 from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
+from rendering.cards import CardActions, city_names
 from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
-from rendering.viewstate import View, read_view
+from rendering.markers import city_markers
+from rendering.standalone import page_html
+from rendering.viewstate import View, read_view, report_locations
 
 VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
@@ -76,6 +85,19 @@ def reports() -> pd.DataFrame:
     return _derived(*_current())[0]
 
 
+@st.cache_resource(max_entries=64)
+def _day_markers(directory: str, version: str, day: pd.Timestamp, layers: tuple[str, ...], lang: str):
+    _, rule, summary_frame = _derived(directory, version)
+    that_day = summary_frame[summary_frame["date"] == day]
+    return tuple(city_markers(that_day, counters_by_city(rule, day), set(layers), Words(lang),
+                              absences_by_city(_derived(directory, version)[0], day)))
+
+
+def day_markers(day: pd.Timestamp, layers: tuple[str, ...], words: Words) -> list:
+    """The map model for one day, layer set and language: built once per data version, then shared."""
+    return list(_day_markers(*_current(), pd.Timestamp(day), tuple(layers), words.lang))
+
+
 def figure_rule() -> Figures:
     return _derived(*_current())[1]
 
@@ -105,7 +127,8 @@ def current_view(dataset: Dataset) -> View:
     """The view for this session: from the URL on first load, then from the widgets."""
     if VIEW_KEY not in st.session_state:
         view, notices = read_view(st.query_params.to_dict(), protest_days(dataset),
-                                  dataset.cities["city_id"].tolist(), default_lang=browser_language())
+                                  dataset.cities["city_id"].tolist(), default_lang=browser_language(),
+                                  reports=report_locations(dataset.reports))
         st.session_state[VIEW_KEY] = view
         st.session_state[NOTICES_KEY] = (notices, view)
     return st.session_state[VIEW_KEY]
@@ -125,8 +148,19 @@ def set_view(view: View) -> None:
     st.query_params.from_dict(view.to_query())
 
 
+PAGE_STYLE = """
+<style>
+.block-container { padding-top: 3.2rem; padding-bottom: 2rem; }
+h1 { font-size: 1.55rem !important; padding: 0.2rem 0 0 !important; }
+[data-testid="stMetricValue"] { font-size: 1.3rem; }
+.st-key-lang_switch { margin-bottom: -0.6rem; }
+</style>
+"""
+
+
 def language_switch(view: View) -> Words:
     """The language switch every page shows at its top; returns the interface's words."""
+    st.html(PAGE_STYLE)
     picked = st.segmented_control(
         "Language / Язык", LANGUAGES, default=view.lang, format_func=LANGUAGE_NAMES.get,
         key="lang_switch", label_visibility="collapsed", selection_mode="single")
@@ -134,6 +168,17 @@ def language_switch(view: View) -> Words:
         set_view(view.with_(lang=picked))
         st.rerun()
     return Words(view.lang)
+
+
+def reveal(container_class: str) -> None:
+    """Scroll the page so the given keyed container is in view, if it is not (on a phone the panel sits
+    below the map). A zero-height component runs the script; the class name is a fixed pattern."""
+    safe = "".join(char for char in container_class if char.isalnum() or char in "-_")
+    components.html(
+        "<script>const target = window.parent.document.querySelector('." + safe + "');"
+        "if (target) { target.scrollIntoView({block: 'nearest', behavior: 'smooth'}); }</script>",
+        height=0,
+    )
 
 
 def bold(text: str) -> str:
@@ -152,3 +197,28 @@ def show_notices(view: View) -> None:
 def day_names(dataset: Dataset, words: Words) -> dict[pd.Timestamp, str]:
     """Each protest day as the slider names it: its label in protest_days.csv, in the interface's language."""
     return day_labels(dataset, words.lang)
+
+
+def report_actions(dataset: Dataset, words: Words) -> CardActions:
+    """'Link' and 'Cite' on every report card: a link opens the map on the report (in this language);
+    the citation's access date is today."""
+    prefix = "./?report=" if words.lang == DEFAULT_LANGUAGE else f"./?{urlencode({'lang': words.lang})}&report="
+    return CardActions(prefix, dataset_reference(), dt.date.today(), city_names(dataset.cities, words))
+
+
+def share_url(view: View) -> str:
+    """The address of this page with the view in it (the Map page: day, layers, city, language)."""
+    base = getattr(st.context, "url", None) or ""
+    return f"{base}?{urlencode(view.with_(report=None).to_query())}"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _one_file_map(directory: str, version: str, lang: str) -> bytes:
+    dataset = _load(directory, version)
+    reports_frame, rule, _ = _derived(directory, version)
+    return page_html(dataset, Words(lang), rule=rule, reports=reports_frame).encode("utf-8")
+
+
+def one_file_map(lang: str) -> bytes:
+    """The one-file map (rendering.standalone) of the data shown, built once per data version and language."""
+    return _one_file_map(*_current(), lang)

@@ -86,7 +86,8 @@ def city_day_summary(dataset: Dataset, rule: Figures | None = None) -> pd.DataFr
         for field in ("low", "high"):
             summary[f"{metric}_{field}"] = pd.to_numeric(summary[f"{metric}_{field}"]).astype("Float64")
     summary["temperature_middle"] = pd.to_numeric(summary["temperature_middle"]).astype("Float64")
-    cities = dataset.cities[["city_id", "name_en", "name_ru", "region", "country_code", "territory_status", "lat", "lon"]]
+    cities = dataset.cities[["city_id", "name_en", "name_ru", "region", "country_code", "territory_status", "lat", "lon",
+                             "population"]]
     summary = summary[[*KEYS, *_FIGURE_COLUMNS]].merge(cities, on="city_id", how="left")
     return summary.astype({"city_id": "string"}).sort_values(KEYS).reset_index(drop=True)
 

@@ -11,12 +11,18 @@ Which figures are shown, and which reports stand behind them, comes from the fig
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from urllib.parse import urlsplit
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
+from protest_data.citation import DatasetReference
+
 from . import formatting
+from .citation import report_citation
 from .formatting import missing
 from .i18n import Words
 from .vocabulary import estimator_name, metric_label, region_label
@@ -160,11 +166,67 @@ def city_popup(city: pd.Series, counters: pd.DataFrame, words: Words, *,
     )
 
 
-def report_card(report: pd.Series, words: Words, *, show_day: bool = False, status: str | None = None) -> str:
+@dataclass(frozen=True)
+class CardActions:
+    """What a report card offers beside its quote: a link to the report, and a ready citation.
+
+    ``link_prefix`` is the address a report id is appended to: ``./?report=`` on the dashboard (the map
+    opens on that report), ``#report=`` in the one-file map. With a ``dataset`` and an ``accessed`` date
+    (the citation's access date), each card also has 'Cite'. ``city_names`` gives each city's name in
+    the interface's language.
+    """
+
+    link_prefix: str
+    dataset: DatasetReference | None = None
+    accessed: dt.date | None = None
+    city_names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def cites(self) -> bool:
+        return self.dataset is not None and self.accessed is not None
+
+    def link(self, report_id: object) -> str:
+        return self.link_prefix + quote(str(report_id), safe="")
+
+    def citation(self, report: pd.Series, words: Words) -> str:
+        city = report.get("city_id")
+        name = None if missing(city) else self.city_names.get(str(city), str(city))
+        return report_citation(report, words, dataset=self.dataset, accessed=self.accessed, city_name=name)
+
+
+def city_names(cities: pd.DataFrame, words: Words) -> dict[str, str]:
+    """Each city's name in the interface's language, by city_id."""
+    return {str(row["city_id"]): city_name(row, words) for _, row in cities.iterrows()}
+
+
+def card_actions(report: pd.Series, words: Words, actions: CardActions) -> str:
+    """'Link' (an address that opens this report) and 'Cite' (the citation, shown on request)."""
+    link_label, cite_label = words._("Link"), words._("Cite")
+    cite = (f' <details class="cite"><summary>{text(cite_label)}</summary>'
+            f'<p class="citation">{text(actions.citation(report, words))}</p></details>') if actions.cites else ""
+    return (f'<div class="actions"><a class="report-link" href="{text(actions.link(report["report_id"]))}">'
+            f'{text(link_label)}</a>{cite}</div>')
+
+
+def source_line(report: pd.Series, words: Words) -> str:
+    """Where a report was published: the publisher (linked), the title and the date, as one line."""
+    link = safe_url(report.get("url"))
+    publisher = text(report.get("publisher"))
+    title = text(report.get("title"))
+    title_part = f", &ldquo;{title}&rdquo;" if title and title != "unknown" else ""
+    source = f'<a href="{link}" target="_blank" rel="noopener noreferrer">{publisher}</a>' if link else publisher
+    published = report.get("source_published")
+    published_part = f", {text(formatting.date(str(published)[:10], words))}" if not missing(published) else ""
+    return f'<div class="source">{source}{title_part}{published_part}</div>'
+
+
+def report_card(report: pd.Series, words: Words, *, show_day: bool = False, status: str | None = None,
+                actions: CardActions | None = None, highlight: bool = False) -> str:
     """One report: its figure, who estimated it, when, the quote, and the source with a link.
 
     ``status`` marks a figure report as ``drawn`` (behind a figure on the map) or ``superseded`` (an
-    earlier count by the same counter: history).
+    earlier count by the same counter: history). ``actions`` adds 'Link' and 'Cite' (see :class:`CardActions`);
+    ``highlight`` marks the report a link (?report=) opened.
     """
     metric = str(report["metric"])
     value = formatting.figure(metric, report.get("value_low"), report.get("value_high"), words)
@@ -174,13 +236,6 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
     when = formatting.moment(report.get("as_of_text"), words)
     as_of_text = words._("as of {time}", time=when)
     as_of = f' <span class="as-of">{text(as_of_text)}</span>' if when else ""
-    link = safe_url(report.get("url"))
-    publisher = text(report.get("publisher"))
-    title = text(report.get("title"))
-    title_part = f", &ldquo;{title}&rdquo;" if title and title != "unknown" else ""
-    source = f'<a href="{link}" target="_blank" rel="noopener noreferrer">{publisher}</a>' if link else publisher
-    published = report.get("source_published")
-    published_part = f", {text(formatting.date(str(published)[:10], words))}" if not missing(published) else ""
     note = text(report.get("note"))
     note_label = words._("Note:")
     note_part = f'<div class="note">{text(note_label)} {note}</div>' if note else ""
@@ -188,18 +243,22 @@ def report_card(report: pd.Series, words: Words, *, show_day: bool = False, stat
     badges = {DRAWN: words._("drawn on the map"), SUPERSEDED: words._("superseded by a later count")}
     badge = f' <span class="badge {status}">{text(badges[status])}</span>' if status in badges else ""
     return (
-        f'<li class="report{f" {status}" if status else ""}" data-report-id="{text(report["report_id"])}">'
+        f'<li class="report{f" {status}" if status else ""}{" highlight" if highlight else ""}" '
+        f'data-report-id="{text(report["report_id"])}">'
         f'{day}<strong>{heading}</strong> &middot; '
         f'<span class="estimator">{text(estimator_name(report["estimator"], words))}</span>'
         f'{as_of}{badge}<blockquote lang="{language}">{text(report["quote"])}</blockquote>'
-        f'<div class="source">{source}{title_part}{published_part}</div>{note_part}</li>'
+        f'{source_line(report, words)}{note_part}'
+        f'{card_actions(report, words, actions) if actions else ""}</li>'
     )
 
 
 def report_list(reports: pd.DataFrame, words: Words, *, show_day: bool = True,
-                statuses: dict[str, str] | None = None) -> str:
+                statuses: dict[str, str] | None = None, actions: CardActions | None = None,
+                highlight: str | None = None) -> str:
     statuses = statuses or {}
-    cards = "".join(report_card(row, words, show_day=show_day, status=statuses.get(str(row["report_id"])))
+    cards = "".join(report_card(row, words, show_day=show_day, status=statuses.get(str(row["report_id"])),
+                                actions=actions, highlight=str(row["report_id"]) == highlight)
                     for _, row in reports.iterrows())
     return f'<ol class="reports">{cards}</ol>'
 

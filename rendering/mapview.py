@@ -31,25 +31,44 @@ OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Open
 MAP_STYLE = """
 <style>
 .leaflet-container { background: #d8e6f0; font: 13px/1.35 system-ui, sans-serif; }
-.city-popup { max-height: 300px; max-width: 420px; overflow-y: auto; }
+.city-popup { max-height: min(260px, 55vh); overflow-y: auto; font-size: 13px; }
+.city-popup-frame .leaflet-popup-content { max-width: min(300px, calc(100vw - 90px)) !important; margin: 10px 12px; }
+.city-label-text { font: 600 11px system-ui, sans-serif; color: #222; white-space: nowrap;
+                   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; }
+.city-label { background: none; border: none; }
 .city-popup h4 { margin: 0 0 2px; font-size: 15px; }
 .city-popup .region { color: #555; margin-bottom: 6px; }
 .city-popup ul.figures { margin: 4px 0 8px; padding-left: 18px; }
 .city-popup ol.reports { margin: 0; padding-left: 18px; }
 .city-popup li.report { margin-bottom: 8px; }
 .city-popup blockquote { margin: 3px 0; padding-left: 8px; border-left: 3px solid #bbb; white-space: pre-wrap; }
-.city-popup .source, .city-popup .note, .city-popup .as-of { color: #555; font-size: 12px; }
+.city-popup .source, .city-popup .note, .city-popup .as-of, .city-popup .via { color: #555; font-size: 12px; }
+.city-popup .metric-label { font-weight: 600; }
+.city-popup ul.counters { margin: 2px 0 6px; padding-left: 16px; }
+.city-popup .absence { color: #555; font-style: italic; margin: 4px 0; }
+.city-popup .absence.conflict { color: #9c4221; }
+.city-popup p.more { color: #555; font-size: 12px; margin: 6px 0 0; }
 </style>
 """
 
 
-def js_string(value: str) -> str:
-    """A JavaScript string literal that is also safe inside an HTML <script> element."""
-    encoded = json.dumps(value, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def script_json(value: object) -> str:
+    """JSON that is also safe inside an HTML <script> element: no '<', '>' or '&' that could end it,
+    and no U+2028/U+2029 (line breaks to older JavaScript). Those characters only occur inside JSON
+    strings, where their \\u escapes mean the same."""
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in _SCRIPT_ESCAPES:
         encoded = encoded.replace(char, escape)
     return encoded
+
+
+def js_string(value: str) -> str:
+    """A JavaScript string literal that is also safe inside an HTML <script> element."""
+    return script_json(value)
 
 
 class OfflineMap(folium.Map):
@@ -68,11 +87,13 @@ class JsonPopup(MacroElement):
         """
     )
 
-    def __init__(self, html: str, *, max_width: int = 440):
+    def __init__(self, html: str, *, max_width: int = 300):
         super().__init__()
         self._name = "JsonPopup"
         self.content_js = js_string(html)
-        self.options_js = json.dumps({"maxWidth": max_width, "autoPanPaddingTopLeft": [60, 10], "autoPanPaddingBottomRight": [10, 10]})
+        # Autopan keeps the popup clear of the zoom buttons (left) and the layer menu (top right).
+        self.options_js = json.dumps({"maxWidth": max_width, "minWidth": 180, "autoPanPaddingTopLeft": [50, 60],
+                                      "autoPanPaddingBottomRight": [10, 10], "className": "city-popup-frame"})
 
 
 class JsonTooltip(MacroElement):
@@ -131,7 +152,8 @@ class EmbeddedMapBehaviour(MacroElement):
         self.min_zoom, self.max_zoom = int(min_zoom), int(max_zoom)
 
 
-MIN_ZOOM, MAX_ZOOM = 2, 10
+# Zoom 1 lets a phone's narrow map show all of Russia; below it Russia would shrink to a speck.
+MIN_ZOOM, MAX_ZOOM = 1, 10
 
 
 def base_map(words: Words = ENGLISH, *, online_tiles_layer: bool = True) -> folium.Map:
@@ -167,13 +189,213 @@ def _outline_style(feature: dict) -> dict:
     }
 
 
-def layer_groups(markers: list[CityMarker]) -> list[folium.FeatureGroup]:
-    """Feature groups for the symbols (largest first) and, on top, the clickable city dots."""
-    symbols = folium.FeatureGroup(name="symbols")
-    dots = folium.FeatureGroup(name="cities")
+DOT_RADIUS, NEUTRAL_DOT_RADIUS = 3.5, 4.5
+
+
+def dot_style(marker: CityMarker) -> dict:
+    """A city's dot, in Leaflet's path options: larger and grey when it has no figure to draw."""
+    return {
+        "radius": NEUTRAL_DOT_RADIUS if marker.neutral else DOT_RADIUS,
+        "color": ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
+        "weight": 1.2,
+        "fillColor": marker.dot_colour,
+        "fillOpacity": 1.0,
+    }
+
+
+def outline_styles() -> dict[str, dict]:
+    """The basemap's styles in Leaflet's path options: Russia, and its neighbours."""
+    return {"russia": _outline_style({"properties": {"russia": True}}),
+            "other": _outline_style({"properties": {"russia": False}})}
+
+
+def drawing_only(circle: folium.CircleMarker) -> folium.CircleMarker:
+    """A circle that is drawn but never takes a click or a tap (folium drops Leaflet's ``interactive``
+    option, so it is set here): only the cities' discs may receive them."""
+    circle.options["interactive"] = False
+    return circle
+
+
+# The invisible disc that takes a click or a tap: larger than the dot, so a finger finds it.
+HIT_RADIUS = 9
+
+
+class CityFeature(MacroElement):
+    """Gives a city's clickable disc a GeoJSON identity, so a click reports *which* city was hit
+    (streamlit-folium returns the clicked layer's GeoJSON), not only where."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.feature = {"type": "Feature", "geometry": null,
+                "properties": {"city_id": {{ this.city_id_js }}}};
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, city_id: str):
+        super().__init__()
+        self._name = "CityFeature"
+        self.city_id_js = js_string(city_id)
+
+
+class RoomyDiscs(MacroElement):
+    """Each city's clickable disc as large as the room around it allows: up to HIT_RADIUS pixels, but
+    never more than half the way to the nearest other city, so a tap on a dot always opens that dot's
+    city, even where towns crowd round Moscow at the default zoom (the discs approximate each city's
+    Voronoi cell). A tap that lands between discs but within HIT_RADIUS of a dot opens the nearest
+    dot's city, as if its disc had been hit. Recomputed on every zoom."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map, group, largest) {
+                function fit() {
+                    var discs = [], points = [];
+                    group.eachLayer(function (layer) {
+                        if (layer.feature) { discs.push(layer); points.push(map.latLngToLayerPoint(layer.getLatLng())); }
+                    });
+                    discs.forEach(function (disc, i) {
+                        var room = largest * 2;
+                        for (var j = 0; j < points.length; j++) {
+                            if (j !== i) { room = Math.min(room, points[i].distanceTo(points[j])); }
+                        }
+                        disc.setRadius(Math.max(0.5, Math.min(largest, room / 2)));
+                    });
+                }
+                function nearest(event) {
+                    var target = event.originalEvent && event.originalEvent.target;
+                    if (target && target.classList && target.classList.contains("city-marker")) { return; }
+                    var best = null, bestDistance = largest;
+                    group.eachLayer(function (layer) {
+                        if (!layer.feature) { return; }
+                        var distance = map.latLngToContainerPoint(layer.getLatLng()).distanceTo(event.containerPoint);
+                        if (distance <= bestDistance) { best = layer; bestDistance = distance; }
+                    });
+                    if (best) {
+                        best.fire("click", {latlng: best.getLatLng(), layer: best, sourceTarget: best,
+                                            target: best, containerPoint: event.containerPoint});
+                        best.openPopup();
+                    }
+                }
+                if (window.__fitCityDiscs) { map.off("zoomend", window.__fitCityDiscs); }
+                if (window.__nearestCityDisc) { map.off("click", window.__nearestCityDisc); }
+                window.__fitCityDiscs = fit;
+                window.__nearestCityDisc = nearest;
+                map.on("zoomend", fit);
+                map.on("click", nearest);
+                fit();
+            })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }}, {{ this.largest }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, largest: float):
+        super().__init__()
+        self._name = "RoomyDiscs"
+        self.largest = float(largest)
+
+
+class CityLabels(MacroElement):
+    """City names beside their dots: the largest first, each only where it overlaps no name already
+    placed, recomputed as the reader zooms and pans, so more appear as there is room."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map, group, cities) {
+                // Names are measured as the page draws them, so no two placed names can overlap.
+                var probe = document.createElement("span");
+                probe.className = "city-label-text";
+                probe.style.cssText = "position:absolute;visibility:hidden;left:-9999px;top:0";
+                map.getContainer().appendChild(probe);
+                function width(text) { probe.textContent = text; return probe.getBoundingClientRect().width; }
+                var labels = cities.map(function (city) {
+                    var span = document.createElement("span");
+                    span.className = "city-label-text";
+                    span.id = "city-label-" + city.id;
+                    span.textContent = city.name;
+                    var marker = L.marker([city.lat, city.lon], {interactive: false, keyboard: false,
+                        icon: L.divIcon({className: "city-label", html: span, iconSize: null, iconAnchor: [-6, 7]})});
+                    marker.labelWidth = width(city.name) + 2;
+                    return marker;
+                });
+                function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+                function place() {
+                    var size = map.getSize(), taken = [];
+                    labels.forEach(function (label) {
+                        var p = map.latLngToContainerPoint(label.getLatLng()), w = label.labelWidth;
+                        // Right of the dot if there is room, else left of it.
+                        var sides = [[p.x + 5, p.y - 8, p.x + 7 + w, p.y + 8, ""],
+                                     [p.x - 7 - w, p.y - 8, p.x - 5, p.y + 8, "translateX(calc(-100% - 12px))"]];
+                        var side = sides.find(function (box) {
+                            return box[0] >= 0 && box[1] >= 0 && box[2] <= size.x && box[3] <= size.y &&
+                                !taken.some(function (other) { return overlaps(box, other); });
+                        });
+                        if (side) {
+                            taken.push(side);
+                            label.options.icon.options.html.style.transform = side[4];
+                            if (!group.hasLayer(label)) { group.addLayer(label); }
+                        } else if (group.hasLayer(label)) {
+                            group.removeLayer(label);
+                        }
+                    });
+                }
+                if (window.__placeCityLabels) { map.off("zoomend moveend resize", window.__placeCityLabels); }
+                window.__placeCityLabels = place;
+                map.on("zoomend moveend resize", place);
+                place();
+            })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }}, {{ this.cities_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, cities: list[dict]):
+        super().__init__()
+        self._name = "CityLabels"
+        self.cities_js = js_string(json.dumps(cities, ensure_ascii=False)).join(("JSON.parse(", ")"))
+
+
+class BringIntoView(MacroElement):
+    """Pans to the chosen city only when it is outside the view, keeping the reader's zoom; reopens
+    its popup when the reader chose it by clicking (redrawing the layers closed it)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map, point, cityId, reopen) {
+                if (!map.getBounds().pad(-0.05).contains(point)) { map.panTo(point); }
+                if (!reopen) { return; }
+                setTimeout(function () {
+                    map.eachLayer(function (layer) {
+                        if (layer.feature && layer.feature.properties && layer.feature.properties.city_id === cityId
+                                && layer.getPopup && layer.getPopup()) { layer.openPopup(); }
+                    });
+                }, 0);
+            })({{ this._parent._parent.get_name() }}, L.latLng({{ this.lat }}, {{ this.lon }}),
+               {{ this.city_id_js }}, {{ this.reopen_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, city_id: str, lat: float, lon: float, *, reopen_popup: bool):
+        super().__init__()
+        self._name = "BringIntoView"
+        self.lat, self.lon = float(lat), float(lon)
+        self.city_id_js = js_string(city_id)
+        self.reopen_js = "true" if reopen_popup else "false"
+
+
+def layer_groups(markers: list[CityMarker], selected: str | None = None, *,
+                 reopen_popup: bool = False) -> list[folium.FeatureGroup]:
+    """Feature groups: the symbols (largest first), the city dots, their clickable discs (largest
+    places on top, so a crowded spot opens the larger city), the labels, and the chosen city's ring."""
+    symbols = folium.FeatureGroup(name="symbols", control=False)
+    dots = folium.FeatureGroup(name="cities", control=False)
+    labels = folium.FeatureGroup(name="labels", control=False)
     for marker in markers:
         for symbol in marker.symbols:
-            folium.CircleMarker(
+            drawing_only(folium.CircleMarker(
                 location=[marker.lat, marker.lon],
                 radius=round(symbol.radius, 2),
                 color=symbol.colour,
@@ -181,25 +403,45 @@ def layer_groups(markers: list[CityMarker]) -> list[folium.FeatureGroup]:
                 fill=True,
                 fill_color=symbol.colour,
                 fill_opacity=symbol.fill_opacity,
-                interactive=False,
                 class_name=f"symbol symbol-{symbol.layer} city-{marker.city_id}",
-            ).add_to(symbols)
-    for marker in sorted(markers, key=lambda m: m.city_id):
-        dot = folium.CircleMarker(
+            )).add_to(symbols)
+    by_importance = sorted(markers, key=lambda m: (m.importance, m.city_id))
+    for marker in by_importance:
+        drawing_only(folium.CircleMarker(
             location=[marker.lat, marker.lon],
-            radius=4.5 if marker.neutral else 3.5,
+            radius=NEUTRAL_DOT_RADIUS if marker.neutral else DOT_RADIUS,
             color=ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
             weight=1.2,
             fill=True,
             fill_color=marker.dot_colour,
             fill_opacity=1.0,
-            class_name=(f"city-marker city-{marker.city_id}{' neutral' if marker.neutral else ''}"
+            class_name=(f"city-dot city-{marker.city_id}{' neutral' if marker.neutral else ''}"
                         f"{' absence' if marker.absence_only else ''}"),
+        )).add_to(dots)
+    for marker in by_importance:
+        disc = folium.CircleMarker(
+            location=[marker.lat, marker.lon],
+            radius=HIT_RADIUS,
+            stroke=False,
+            fill=True,
+            fill_color="#000000",
+            fill_opacity=0.0,
+            class_name=f"city-marker city-{marker.city_id}{' absence' if marker.absence_only else ''}",
         )
-        JsonTooltip(marker.tooltip).add_to(dot)
-        JsonPopup(marker.popup_html).add_to(dot)
-        dot.add_to(dots)
-    return [symbols, dots]
+        CityFeature(marker.city_id).add_to(disc)
+        JsonTooltip(marker.tooltip).add_to(disc)
+        JsonPopup(marker.popup_html).add_to(disc)
+        disc.add_to(dots)
+    RoomyDiscs(HIT_RADIUS).add_to(dots)
+    named = [{"id": m.city_id, "name": m.label, "lat": m.lat, "lon": m.lon}
+             for m in sorted(markers, key=lambda m: (-m.importance, m.city_id)) if m.label]
+    CityLabels(named).add_to(labels)
+    chosen = next((m for m in markers if m.city_id == selected), None)
+    if chosen is not None:
+        drawing_only(folium.CircleMarker(location=[chosen.lat, chosen.lon], radius=11, color="#dd6b20", weight=3,
+                                         fill=False, class_name=f"city-highlight city-{chosen.city_id}")).add_to(labels)
+        BringIntoView(chosen.city_id, chosen.lat, chosen.lon, reopen_popup=reopen_popup).add_to(labels)
+    return [symbols, dots, labels]
 
 
 def standalone_html(markers: list[CityMarker]) -> str:

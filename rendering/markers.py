@@ -41,6 +41,8 @@ class CityMarker:
     symbols: tuple[Symbol, ...]
     # Only a reported absence ("no protest here") that day: drawn as a quiet ring, never as a protest.
     absence_only: bool = False
+    label: str = ""  # the city's name in the interface's language, for the map's labels
+    importance: float = 0.0  # population: larger places are drawn on top and labelled first
 
     @property
     def dot_colour(self) -> str:
@@ -99,6 +101,8 @@ def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, pd.DataF
                 popup_html=cards.city_popup(city, counters, words, absences=absences, absence_only=absence_only),
                 symbols=symbols,
                 absence_only=absence_only,
+                label=cards.city_name(city, words),
+                importance=0.0 if pd.isna(city.get("population")) else float(city["population"]),
             )
         )
     return sorted(markers, key=lambda m: -max((s.radius for s in m.symbols), default=0.0))

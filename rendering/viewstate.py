@@ -3,6 +3,10 @@
 ``?lang=ru&date=2021-01-31&layers=detentions,crowd&city=kazan&compare=2021-01-23,2021-04-21`` restores
 a view on every page. Anything invalid falls back to the default, and a notice (in the interface's
 language) says what was ignored, so a shared link never breaks the page.
+
+``?report=<report_id>`` is the link to one figure: it opens that report's day and city, with the report
+highlighted. It decides the day and the city; a ``date`` or ``city`` beside it that says otherwise is
+ignored, with a notice.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class View:
     city: str | None
     lang: str = DEFAULT_LANGUAGE
     compare: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    report: str | None = None  # highlighted in the panel (from ?report=)
 
     def to_query(self) -> dict[str, str]:
         query = {"date": self.date.strftime("%Y-%m-%d"), "layers": ",".join(self.layers) or "none"}
@@ -36,10 +41,18 @@ class View:
             query["lang"] = self.lang
         if self.compare:
             query["compare"] = ",".join(day.strftime("%Y-%m-%d") for day in self.compare)
+        if self.report:
+            query["report"] = self.report
         return query
 
     def with_(self, **changes) -> View:
         return View(**{**self.__dict__, **changes})
+
+
+def report_locations(reports: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, str | None]]:
+    """Each report's day and city (None for a national figure), by report_id: what ?report= opens."""
+    return {str(rid): (pd.Timestamp(day), None if pd.isna(city) else str(city))
+            for rid, day, city in zip(reports["report_id"], reports["date"], reports["city_id"])}
 
 
 def _first(value: str | Sequence[str] | None) -> str | None:
@@ -60,10 +73,13 @@ def read_view(
     days: Sequence[pd.Timestamp],
     city_ids: Sequence[str],
     default_lang: str = DEFAULT_LANGUAGE,
+    *,
+    reports: Mapping[str, tuple[pd.Timestamp, str | None]] | None = None,
 ) -> tuple[View, list[str]]:
     """The view a query string asks for, and a notice for each value that was ignored.
 
     ``default_lang`` is the language used when the URL names none (the browser's, where known).
+    ``reports`` maps report ids to their day and city (:func:`report_locations`), for ``?report=``.
     """
     if not days:
         raise ValueError("the dataset declares no protest days with reports")
@@ -117,4 +133,25 @@ def read_view(
         else:
             notices.append(words._("Ignored compare={value}: give two of {days}.", value=repr(raw_compare),
                                    days=offered))
-    return View(day, layers, city, lang, compare), notices
+
+    report = _first(query.get("report")) or None
+    if report is not None:
+        location = (reports or {}).get(report)
+        if location is None:
+            notices.append(words._("Ignored report={value}: no such report in the dataset.", value=repr(report)))
+            report = None
+        elif location[0] not in set(days):
+            notices.append(words._("Ignored report={value}: its day, {day}, is not on the map.", value=repr(report),
+                                   day=location[0].strftime("%Y-%m-%d")))
+            report = None
+        else:
+            report_day, report_city = location
+            if raw_date and day != report_day:
+                notices.append(words._("Ignored date={value}: report {report} is about {day}.",
+                                       value=repr(raw_date), report=repr(report),
+                                       day=report_day.strftime("%Y-%m-%d")))
+            if city is not None and report_city is not None and city != report_city:
+                notices.append(words._("Ignored city={value}: report {report} is about {city}.", value=repr(city),
+                                       report=repr(report), city=repr(report_city)))
+            day, city = report_day, report_city if report_city is not None else city
+    return View(day, layers, city, lang, compare, report), notices

@@ -73,3 +73,19 @@ def region_label(region: object, country_code: object, words: Words) -> str:
     if words.lang == "ru" and name:
         return _region_ru(name, str(country_code)) or name
     return name
+
+
+def _spellings(name: str) -> list[str]:
+    """Common Latin spellings of a name besides the curated one: Saint/St, E/Ye, Yo/E."""
+    variants = {name, name.replace("St ", "Saint "), name.replace("Saint ", "St ")}
+    for old, new in (("Ye", "E"), ("Yo", "E"), ("-on-", "-na-")):
+        variants |= {v.replace(old, new) for v in list(variants)}
+    return sorted(variants - {name})
+
+
+def search_label(city, words: Words) -> str:
+    """How a city reads in the city box, so that typing either name, or a common spelling, finds it:
+    'Kazan · Казань', 'Yekaterinburg · Екатеринбург · Ekaterinburg'."""
+    english, russian = str(city["name_en"]), str(city["name_ru"])
+    first, second = (russian, english) if words.lang == "ru" else (english, russian)
+    return " · ".join([first, second, *_spellings(english)])

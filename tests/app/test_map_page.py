@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.safe_text import as_read
+from protest_data.summary import figures, protest_days
 from tests.conftest import REPO, read_rows, write_rows
 
 
@@ -105,3 +106,38 @@ def test_picking_a_city_in_the_panel_selects_it():
 @pytest.mark.parametrize("layers", ["none", "temperature", "crowd,detentions,temperature"])
 def test_every_layer_combination_renders(layers):
     assert not _app(layers=layers).exception
+
+
+def test_a_report_link_opens_its_day_and_city_with_the_report_highlighted(dataset):
+    """The last day with a figure drawn in a city, and the first report (by id) behind one: from the data."""
+    annotated = figures(dataset).reports
+    drawn = annotated[annotated["drawn"] & (annotated["place"] != "")]
+    day = drawn["date"].max()
+    report = drawn[drawn["date"] == day].sort_values("report_id").iloc[0]
+    app = _app(report=report["report_id"])
+    assert not app.exception and [w for w in app.warning] == []
+    assert app.select_slider[0].value == day
+    assert app.query_params["report"] == report["report_id"] and app.query_params["city"] == report["place"]
+    highlighted = [h.proto.body for h in app.html if 'highlight" data-report-id=' in h.proto.body]
+    assert len(highlighted) == 1
+    card = re.search(r'<li class="report[^"]* highlight" data-report-id="([^"]+)"', highlighted[0])
+    assert card.group(1) == report["report_id"]
+    assert f'href="./?report={report["report_id"]}"' in highlighted[0] and '<details class="cite">' in highlighted[0]
+
+    other = next(d for d in protest_days(dataset) if d != day)
+    app.select_slider[0].set_value(other).run()
+    assert "report" not in app.query_params and not any("highlight\" data-report-id" in h.proto.body for h in app.html)
+
+
+def test_an_unknown_report_link_says_so():
+    app = _app(report="no-such-report-01")
+    assert not app.exception
+    assert any("no-such-report-01" in as_read(w.value) for w in app.warning)
+    assert "report" not in app.query_params
+
+
+def test_the_map_offers_its_one_file_copy_and_a_share_link():
+    app = _app(date="2021-01-31", city="kazan")
+    assert "Download the map as one HTML file" in [b.proto.label for b in app.get("download_button")]
+    shared = [c.value for c in app.code if "?date=" in c.value]
+    assert len(shared) == 1 and "date=2021-01-31" in shared[0] and "city=kazan" in shared[0]

@@ -3,7 +3,8 @@
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from protest_data.summary import protest_days
+from pages.safe_text import md
+from protest_data.summary import day_labels, protest_days
 from rendering.i18n import ENGLISH
 from rendering.viewstate import default_comparison
 from rendering.vocabulary import metric_label
@@ -44,27 +45,53 @@ def test_compare_page_shows_no_none_and_links_every_figure(dataset):
         assert reported.str.contains("city=").all() and len(reported) > 0
 
 
-def test_data_page_starts_from_the_shared_view():
-    app = _page("data", date="2021-01-31", city="kazan")
-    day, city = app.multiselect[0], app.multiselect[1]
-    assert [pd.Timestamp(v) for v in day.value] == [pd.Timestamp("2021-01-31")] and city.value == ["kazan"]
+def _city_on_several_days(dataset) -> tuple[str, pd.Timestamp]:
+    """A city with reports on more than one day (chosen from the data), and its last such day."""
+    one_day = dataset.reports[dataset.reports["date_end"].isna() & dataset.reports["city_id"].notna()]
+    days = one_day.groupby("city_id")["date"].nunique().sort_values(ascending=False, kind="mergesort")
+    city = days.index[0]
+    assert days.iloc[0] > 1
+    return city, one_day.loc[one_day["city_id"] == city, "date"].max()
+
+
+def test_data_page_offers_the_maps_day_and_never_applies_it_unasked(dataset):
+    city, day = _city_on_several_days(dataset)
+    name = dataset.cities.set_index("city_id").loc[city, "name_en"]
+    label = day_labels(dataset, "en")[day]
+    app = _page("data", date=f"{day:%Y-%m-%d}", city=city)
+    days, cities = app.multiselect[0], app.multiselect[1]
+    assert days.value == [] and cities.value == [city]
     shown = app.dataframe[0].value
-    assert set(shown["city"]) == {"Kazan"} and set(shown["day"]) == {"2021-01-31"}
-    assert app.query_params["city"] == "kazan"
+    expected = dataset.reports[dataset.reports["city_id"] == city]
+    assert set(shown["city"]) == {name} and len(shown) == len(expected)
+    assert set(shown["day"]) == set(expected["date"].dt.strftime("%Y-%m-%d")) and len(set(shown["day"])) > 1
+    filters = [m.value for m in app.markdown if "Filters in use" in m.value]
+    assert len(filters) == 1 and md(name) in filters[0] and md(label) not in filters[0]
+
+    offer = next(b for b in app.button if b.label == f"Only the map's day: {label}")
+    offer.click().run()
+    assert [pd.Timestamp(v) for v in app.multiselect[0].value] == [day]
+    shown = app.dataframe[0].value
+    assert set(shown["day"]) == {f"{day:%Y-%m-%d}"} and set(shown["city"]) == {name}
+    filters = [m.value for m in app.markdown if "Filters in use" in m.value]
+    assert len(filters) == 1 and md(name) in filters[0] and md(label) in filters[0]
+    assert app.query_params["city"] == city
 
 
 def test_data_page_filters_by_metric():
     app = _page("data")
-    app.multiselect[0].set_value([]).run()
     app.multiselect[3].set_value(["temperature_c"]).run()
     shown = app.dataframe[0].value
     assert len(shown) > 0 and set(shown["metric"]) == {metric_label("temperature_c", ENGLISH)}
 
 
-def test_data_page_offers_three_downloads():
+def test_data_page_offers_the_filtered_reports_three_ways_and_everything_two_ways():
     app = _page("data")
     labels = [button.proto.label for button in app.get("download_button")]
-    assert labels == ["Filtered reports (CSV)", "City summary (GeoJSON)", "Whole data package (zip)"]
+    assert labels == ["For people (CSV)", "For people (Excel)", "Raw (CSV, as reports.csv)",
+                      "City summary (GeoJSON)", "Whole data package (zip)"]
+    assert any(m.value == md("No filter in use: the table and the downloads below hold every report.")
+               for m in app.markdown)
 
 
 def test_sources_page_lists_every_source_with_its_report_count(dataset):

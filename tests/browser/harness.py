@@ -81,6 +81,7 @@ def open_dashboard(page, url: str):
 
 
 def click_city(frame, city_id: str):
-    """Click a city's dot on the map and return the popup it opens."""
-    frame.locator(f"path.city-marker.city-{city_id}").click(force=True)
+    """Click a city's dot on the map, where a person would (the disc must be the element under the
+    pointer), and return the popup it opens."""
+    frame.locator(f"path.city-marker.city-{city_id}").click()
     return frame.locator(".leaflet-popup-content")

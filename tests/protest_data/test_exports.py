@@ -6,10 +6,63 @@ import json
 import zipfile
 
 import frictionless
+import pandas as pd
+import pytest
 
-from protest_data.exports import cities_geojson, package_zip, report_columns, reports_csv
+from protest_data.exports import cities_geojson, number_text, package_zip, report_columns, reports_csv
 from protest_data.filters import ReportFilter
 from protest_data.summary import reports_with_sources
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def test_the_csv_of_every_report_is_reports_csv_cell_for_cell(dataset):
+    """Every cell of the export equals the cell of data/reports.csv: same rows, same order, same text."""
+    exported = _rows(reports_csv(dataset, reports_with_sources(dataset)))
+    with (dataset.data_dir / "reports.csv").open(newline="", encoding="utf-8") as handle:
+        original = list(csv.DictReader(handle))
+    assert len(exported) == len(original)
+    differing = [(row["report_id"], column, mine[column], row[column])
+                 for mine, row in zip(exported, original) for column in row if mine[column] != row[column]]
+    assert differing == []
+    assert list(exported[0]) == list(original[0])
+
+
+def test_a_filtered_csv_holds_the_same_cells_as_the_data(dataset):
+    selected = ReportFilter(days=[dataset.reports["date"].min()]).apply(reports_with_sources(dataset), dataset.cities)
+    exported = {row["report_id"]: row for row in _rows(reports_csv(dataset, selected))}
+    with (dataset.data_dir / "reports.csv").open(newline="", encoding="utf-8") as handle:
+        original = {row["report_id"]: row for row in csv.DictReader(handle)}
+    assert exported and set(exported) == set(selected["report_id"])
+    assert all(exported[rid] == original[rid] for rid in exported)
+
+
+@pytest.mark.parametrize("value, written", [(-28.0, "-28"), (5000, "5000"), (1.5, "1.5"), (-0.25, "-0.25"),
+                                            (pd.NA, ""), (None, ""), (float("nan"), "")])
+def test_numbers_are_written_as_the_data_writes_them(value, written):
+    assert number_text(value) == written
+
+
+def test_geojson_marks_a_missing_value_as_null_never_zero(dataset):
+    days = [f"{day:%Y_%m_%d}" for day in dataset.protest_days["date"]]
+    nulls = zeros = 0
+    for feature in cities_geojson(dataset)["features"]:
+        props = feature["properties"]
+        for day in days:
+            fields = {k.removesuffix(f"_{day}"): v for k, v in props.items() if k.endswith(f"_{day}")}
+            if not fields.pop("reported"):
+                assert set(fields.values()) == {None}, (props["city_id"], day)
+                continue
+            for metric in ("crowd", "detentions", "temperature"):
+                low, high, counters = (fields[f"{metric}_{f}"] for f in ("low", "high", "counters"))
+                assert (low is None) == (high is None) == (counters is None), (props["city_id"], day, metric)
+                assert counters is None or counters >= 1
+                nulls += low is None
+                zeros += counters == 0
+            assert fields["reports"] >= 1 and fields["sources"] >= 1
+    assert nulls > 0 and zeros == 0
 
 
 def test_csv_has_the_documented_columns_and_round_trips(dataset):

@@ -1,6 +1,7 @@
 import pandas as pd
+import pytest
 
-from rendering.viewstate import DEFAULT_LAYERS, View, read_view
+from rendering.viewstate import DEFAULT_LAYERS, View, read_view, report_locations
 
 DAYS = [pd.Timestamp("2021-01-23"), pd.Timestamp("2021-01-31")]
 CITIES = ["kazan", "moscow"]
@@ -75,3 +76,41 @@ def test_the_default_comparison_is_the_design_cards_two_days():
     wave = [pd.Timestamp(d) for d in ("2021-01-23", "2021-01-31", "2021-02-02", "2021-04-21")]
     assert default_comparison(wave) == (wave[0], wave[1])
     assert default_comparison([wave[3], wave[2]]) == (wave[2], wave[3])
+
+
+REPORTS = {"kazan-31-01": (DAYS[1], "kazan"), "national-23-01": (DAYS[0], None),
+           "later-01": (pd.Timestamp("2021-02-02"), "moscow")}
+
+
+def test_a_report_link_opens_its_day_and_city_with_the_report_highlighted():
+    view, notices = read_view({"report": "kazan-31-01"}, DAYS, CITIES, reports=REPORTS)
+    assert view == View(DAYS[1], DEFAULT_LAYERS, "kazan", report="kazan-31-01") and notices == []
+    assert read_view(view.to_query(), DAYS, CITIES, reports=REPORTS) == (view, [])
+
+
+def test_a_report_decides_the_day_and_city_over_conflicting_parameters():
+    view, notices = read_view({"report": "kazan-31-01", "date": "2021-01-23", "city": "moscow"}, DAYS, CITIES,
+                              reports=REPORTS)
+    assert (view.date, view.city, view.report) == (DAYS[1], "kazan", "kazan-31-01")
+    assert len(notices) == 2 and "2021-01-23" in notices[0] and "moscow" in notices[1]
+
+
+def test_a_national_report_keeps_the_city_asked_for():
+    view, notices = read_view({"report": "national-23-01", "city": "moscow"}, DAYS, CITIES,
+                              reports=REPORTS)
+    assert (view.date, view.city, view.report) == (DAYS[0], "moscow", "national-23-01") and notices == []
+
+
+@pytest.mark.parametrize("report", ["no-such-report", "later-01", "<script>"])
+def test_an_unknown_or_unmapped_report_falls_back_with_a_notice(report):
+    view, notices = read_view({"report": report, "date": "2021-01-31"}, DAYS, CITIES, reports=REPORTS)
+    assert view == View(DAYS[1], DEFAULT_LAYERS, None)
+    assert len(notices) == 1 and repr(report) in notices[0]
+
+
+def test_report_locations_come_from_the_data(dataset):
+    locations = report_locations(dataset.reports)
+    assert set(locations) == set(dataset.reports["report_id"])
+    for row in dataset.reports.sample(20, random_state=1).itertuples():
+        day, city = locations[row.report_id]
+        assert day == row.date and city == (None if pd.isna(row.city_id) else row.city_id)
