@@ -6,8 +6,8 @@ map shows all of that day's city dots, clicks one city's dot and waits for its p
 name the city. A websocket client speaks Streamlit's own protocol (what the browser sends: a
 ``rerun_script`` BackMsg with the query string), waits for the run to finish with the map component
 holding every city of the day, then "clicks": it sends the map component's value as streamlit-folium's
-frontend does on a click (``last_object_clicked`` at the city's coordinates) and waits for the run to put
-``city=<id>`` in the URL. The websocket client does no drawing, so its "time to markers" is the time to
+frontend does on a click (``last_object_clicked`` at the city's coordinates, the click count and the
+clicked disc's feature) and waits for the run to put ``city=<id>`` in the URL. The websocket client does no drawing, so its "time to markers" is the time to
 the map's data, not to pixels; the report keeps the two kinds apart.
 
     python -m bench.load --sessions 30 --browsers 10 --rounds 3
@@ -122,8 +122,8 @@ async def browser_session(browser, base: str, view: View, timeout_s: float) -> O
         start = time.perf_counter()
         for attempt in range(3):  # bounded: a dot can move under the pointer while the page settles
             try:
-                # as tests/browser/harness.py's click_city does
-                await frame.locator(f"path.city-marker.city-{view.click}").click(force=True, timeout=10_000)
+                # as tests/browser/harness.py's click_city does: where a person would, the disc under the pointer
+                await frame.locator(f"path.city-marker.city-{view.click}").click(timeout=10_000)
                 await frame.locator(".leaflet-popup-content").first.wait_for(timeout=10_000)
                 break
             except Exception:  # noqa: BLE001
@@ -214,9 +214,13 @@ async def websocket_session(base: str, view: View, timeout_s: float) -> Outcome:
             start = time.perf_counter()
             click = BackMsg()
             click.rerun_script.query_string = first.query_string or view.query
+            # What streamlit-folium's frontend sends for a click on a city's disc (the page keeps the keys it
+            # asked for): where it was, how many clicks so far, and the clicked layer's feature.
             state = WidgetState(id=first.component_id, json_value=json.dumps({
                 "last_object_clicked": {"lat": view.click_lat, "lng": view.click_lon},
                 "last_object_clicked_count": 1,
+                "last_active_drawing": {"type": "Feature", "properties": {"city_id": view.click},
+                                        "geometry": {"type": "Point", "coordinates": [view.click_lon, view.click_lat]}},
             }))
             click.rerun_script.widget_states.widgets.append(state)
             await socket.send(click.SerializeToString())
