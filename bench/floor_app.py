@@ -56,7 +56,7 @@ asked = st.query_params.get("date")
 day = st.select_slider("Protest day", options=days, value=asked if asked in days else days[0])
 wanted = parse_layers(st.query_params.get("layers"))
 columns = st.columns(len(LAYERS))
-layers = [layer for layer, column in zip(LAYERS, columns)
+layers = [layer for layer, column in zip(LAYERS, columns, strict=True)
           if column.toggle(LABELS[layer], value=layer in wanted, key=f"layer_{layer}")]
 
 fmap = LoopbackMap(location=[62, 100], zoom_start=3, tiles=None)

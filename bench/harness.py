@@ -247,7 +247,7 @@ def _classify(frame: Frame, data: bytes) -> None:
 
     try:
         message = ForwardMsg.FromString(data)
-    except Exception:  # noqa: BLE001 (not a ForwardMsg: counted, not classified)
+    except Exception:
         return
     frame.kind = message.WhichOneof("type") or ""
     if frame.kind == "script_finished":
@@ -351,7 +351,7 @@ def wait_markers(page, expect: Expect, in_iframe: bool, timeout_s: float) -> Non
             frame.wait_for_function(MARKERS_DRAWN, arg=[expect.count, list(expect.present), list(expect.absent)],
                                     polling=POLL_MS, timeout=max(1.0, (deadline - time.monotonic()) * 1000))
             return
-        except Exception as error:  # noqa: BLE001 (a frame replaced mid-wait: look again, until the deadline)
+        except Exception as error:
             if "Timeout" in type(error).__name__ or "Timeout" in str(error)[:80]:
                 raise TimeoutError(f"map did not show {expect.count} city dots within {timeout_s:.0f} s") from error
             last_error = error

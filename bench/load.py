@@ -126,7 +126,7 @@ async def browser_session(browser, base: str, view: View, timeout_s: float) -> O
                 await frame.locator(f"path.city-marker.city-{view.click}").click(timeout=10_000)
                 await frame.locator(".leaflet-popup-content").first.wait_for(timeout=10_000)
                 break
-            except Exception:  # noqa: BLE001
+            except Exception:
                 if attempt == 2:
                     raise
                 await page.wait_for_timeout(500)
@@ -140,7 +140,7 @@ async def browser_session(browser, base: str, view: View, timeout_s: float) -> O
             outcome.error = f"asked hosts beyond loopback: {refused[:3]}"
         else:
             outcome.ok = True
-    except Exception as error:  # noqa: BLE001 (every failure is reported, none stops the others)
+    except Exception as error:
         outcome.error = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
         if page is not None:
             outcome.error += f" (at {page.url})"
@@ -233,7 +233,7 @@ async def websocket_session(base: str, view: View, timeout_s: float) -> Outcome:
                 raise RuntimeError(second.exception)
             outcome.click_ms = (time.perf_counter() - start) * 1000
             outcome.ok = True
-    except Exception as error:  # noqa: BLE001 (every failure is reported, none stops the others)
+    except Exception as error:
         outcome.error = f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"
     return outcome
 

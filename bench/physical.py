@@ -65,7 +65,7 @@ class PhysicalFloor:
         floor = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (http.server's name)
+            def do_GET(self):
                 parts = urlsplit(self.path)
                 if parts.path == "/":
                     body, kind = PAGE.encode("utf-8"), "text/html; charset=utf-8"

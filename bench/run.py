@@ -248,7 +248,7 @@ class Scale:
         """Run one measurement; a failure is noted in the results and the run goes on."""
         try:
             return function(*args)
-        except Exception as error:  # noqa: BLE001 (reported in RESULTS.md, never hidden)
+        except Exception as error:
             first_line = (str(error).strip().splitlines() or [""])[0][:300]
             note = f"{what}, {TARGET_NAMES[target]}: failed ({type(error).__name__}: {first_line}); not counted"
             self.notes.append(note)
@@ -442,7 +442,7 @@ def machine() -> dict[str, str]:
     def installed(name: str) -> str:
         try:
             return version(name)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return "not installed"
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
@@ -623,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
             scales.append(scale)
             try:
                 scale.run(browser)
-            except Exception as error:  # noqa: BLE001 (a server that will not start: noted, the next scale runs)
+            except Exception as error:
                 scale.notes.append(f"the run at this scale stopped: {type(error).__name__}: {str(error)[:300]}")
                 log(scale.notes[-1])
             save([], None)  # what is measured so far survives a later failure
@@ -641,7 +641,7 @@ def main(argv: list[str] | None = None) -> int:
                               timeout_s=first.plan.timeout_s if args.smoke else 600, log_dir=out)
             load_lines = [f"data: {_shown(first.data_dir)}", *describe(result)]
             load_json = result.to_json()
-        except Exception as error:  # noqa: BLE001 (reported, never hidden)
+        except Exception as error:
             load_lines = [f"the load test stopped: {type(error).__name__}: {str(error)[:300]}"]
             log(load_lines[0])
     save(load_lines, load_json)

@@ -314,7 +314,7 @@ class Generator:
         cities = _cities(_read(self.real_dir / "cities.csv"), shape.cities, rng)
         days = _days(shape.days)
         shares = [0.92, 0.6, 0.8][: len(days)] + [rng.uniform(0.3, 0.8) for _ in days[3:]]
-        city_days = [(day, city) for day, share in zip(days, shares) for city in cities if rng.random() < share]
+        city_days = [(day, city) for day, share in zip(days, shares, strict=True) for city in cities if rng.random() < share]
         national_per_day = 9
         per_city_day = max(1.0, (shape.reports - national_per_day * len(days)) / max(1, len(city_days)))
 
