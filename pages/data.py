@@ -74,7 +74,7 @@ row1 = st.columns(3)
 # The map's day is offered, never applied unasked: the Day filter starts empty (every day).
 days = row1[0].multiselect(words._("Day"), protest_days(dataset), format_func=day_label.get, key=DAYS_KEY)
 if days != [view.date]:
-    row1[0].button(words._("Only the map's day: {day}", day=day_label.get(view.date, f"{view.date:%Y-%m-%d}")),
+    row1[0].button(words._("Only the map's day: {day}", day=md(day_label.get(view.date, f"{view.date:%Y-%m-%d}"))),
                    on_click=use_map_day, key="use_map_day", type="tertiary", icon=":material/filter_alt:")
 picked_cities = row1[1].multiselect(words._("City"), sorted(names, key=names.get),
                                     default=[view.city] if view.city else [], format_func=names.get)

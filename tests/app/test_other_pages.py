@@ -68,7 +68,7 @@ def test_data_page_offers_the_maps_day_and_never_applies_it_unasked(dataset):
     filters = [m.value for m in app.markdown if "Filters in use" in m.value]
     assert len(filters) == 1 and md(name) in filters[0] and md(label) not in filters[0]
 
-    offer = next(b for b in app.button if b.label == f"Only the map's day: {label}")
+    offer = next(b for b in app.button if b.label == f"Only the map's day: {md(label)}")
     offer.click().run()
     assert [pd.Timestamp(v) for v in app.multiselect[0].value] == [day]
     shown = app.dataframe[0].value
