@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit.runtime.pages_manager import PagesManager
 
 from pages.safe_text import md
@@ -172,13 +171,11 @@ def language_switch(view: View) -> Words:
 
 def reveal(container_class: str) -> None:
     """Scroll the page so the given keyed container is in view, if it is not (on a phone the panel sits
-    below the map). A zero-height component runs the script; the class name is a fixed pattern."""
+    below the map). The class name is a fixed pattern; only its letters, digits and dashes are used."""
     safe = "".join(char for char in container_class if char.isalnum() or char in "-_")
-    components.html(
-        "<script>const target = window.parent.document.querySelector('." + safe + "');"
-        "if (target) { target.scrollIntoView({block: 'nearest', behavior: 'smooth'}); }</script>",
-        height=0,
-    )
+    st.html("<script>const target = document.querySelector('." + safe + "');"
+            "if (target) { target.scrollIntoView({block: 'nearest', behavior: 'smooth'}); }</script>",
+            unsafe_allow_javascript=True)
 
 
 def bold(text: str) -> str:

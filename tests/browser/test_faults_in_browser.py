@@ -18,8 +18,13 @@ pytestmark = pytest.mark.browser
 PAGE_PATHS = ["/", "/compare", "/data", "/sources"]  # dashboard.py's four pages, nothing else
 
 
+def _links(page):
+    """The page links of dashboard.py's navigation (drawn along the top of the page)."""
+    return page.get_by_role("navigation", name="App pages").get_by_role("link")
+
+
 def _navigation(page) -> list[str]:
-    return [urlsplit(link.get_attribute("href")).path for link in page.locator("[data-testid='stSidebarNav'] a").all()]
+    return [urlsplit(link.get_attribute("href")).path for link in _links(page).all()]
 
 
 def test_a_deep_link_on_a_fresh_server_goes_through_the_entry_point(recording):
@@ -29,7 +34,7 @@ def test_a_deep_link_on_a_fresh_server_goes_through_the_entry_point(recording):
     with streamlit_server() as base:
         page.goto(f"{base}/data?date=2021-01-31")  # the server's very first request
         expect(page.get_by_role("heading", name="The data")).to_be_visible(timeout=60_000)
-        expect(page.locator("[data-testid='stSidebarNav'] a")).to_have_count(len(PAGE_PATHS))
+        expect(_links(page)).to_have_count(len(PAGE_PATHS))
         assert _navigation(page) == PAGE_PATHS
         expect(page).to_have_url(re.compile(re.escape(base) + r"/data\?date=2021-01-31"))
 

@@ -91,6 +91,7 @@ def test_changing_the_day_keeps_the_users_zoom(recording, server, dataset):
     map_frame = next(f for f in page.frames if "st_folium" in f.url)
     map_frame.evaluate("window.zooms = []; window.map.on('zoomend', () => window.zooms.push(window.map.getZoom()))")
     frame.locator(".leaflet-control-zoom-in").click()
+    map_frame.wait_for_function("window.zooms.length === 1")  # a click during the zoom's animation is lost
     frame.locator(".leaflet-control-zoom-in").click()
     map_frame.wait_for_function("window.zooms.length === 2")  # both zooms have ended
     zoomed = map_frame.evaluate("window.map.getZoom()")
