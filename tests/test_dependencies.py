@@ -13,7 +13,7 @@ RUNTIME = ["protest_data", "geo", "rendering", "pages", "dashboard.py", "serve.p
 TESTS = ["tests", "tools"]
 # Imported only by scripts run by hand, each saying how to install it (geo/build_outline.py: pyshp).
 BY_HAND = {"shapefile"}
-LOCAL = {"protest_data", "geo", "rendering", "pages", "tests", "tools", "serve", "dashboard"}
+LOCAL = {"protest_data", "geo", "rendering", "pages", "tests", "tools", "bench", "serve", "dashboard"}
 
 
 def _imports(paths: list[str]) -> set[str]:
