@@ -100,16 +100,21 @@ class JsonTooltip(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.bindTooltip({{ this.content_js }}, {"sticky": true});
+            {{ this._parent.get_name() }}.bindTooltip({{ this.content_js }}, {{ this.options_js }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, plain_text: str):
+    def __init__(self, plain_text: str, city_id: str | None = None):
         super().__init__()
         self._name = "JsonTooltip"
         # Leaflet sets tooltip strings as HTML: escape, then JSON-encode.
         self.content_js = js_string(text(plain_text))
+        # A class per city lets a test (or a stylesheet) tell one city's tooltip from a fading one.
+        options = {"sticky": True}
+        if city_id is not None:
+            options["className"] = f"city-tooltip tooltip-{city_id}"
+        self.options_js = json.dumps(options)
 
 
 class EmbeddedMapBehaviour(MacroElement):
@@ -483,7 +488,7 @@ def layer_groups(markers: list[CityMarker], selected: str | None = None, *,
         )
         lean(disc)
         CityFeature(marker.city_id).add_to(disc)
-        JsonTooltip(marker.tooltip).add_to(disc)
+        JsonTooltip(marker.tooltip, marker.city_id).add_to(disc)
         JsonPopup(marker.popup_html).add_to(disc)
         disc.add_to(dots)
     RoomyDiscs(HIT_RADIUS).add_to(dots)

@@ -97,7 +97,7 @@
       });
       var tooltip = document.createElement("span");
       tooltip.textContent = marker.tooltip;
-      dot.bindTooltip(tooltip, { sticky: true });
+      dot.bindTooltip(tooltip, { sticky: true, className: "city-tooltip tooltip-" + marker.city });
       var popup = popups[marker.city];
       dot.bindPopup(function () { return clone(popup); },
         { maxWidth: 440, autoPanPaddingTopLeft: [60, 10], autoPanPaddingBottomRight: [10, 10] });

@@ -117,7 +117,7 @@ def test_kazan_on_31_january_reads_as_a_band_in_tooltip_and_popup(recording, ser
     frame = open_dashboard(page, f"{server}/?date=2021-01-31&layers=detentions")
     dot = frame.locator("path.city-marker.city-kazan")
     dot.hover(force=True)
-    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip = frame.locator(".leaflet-tooltip.tooltip-kazan")
     expect(tooltip).to_contain_text("Kazan")
     expect(tooltip).to_contain_text("50\u2013100 (OVD-Info)")
     popup = click_city(frame, "kazan")

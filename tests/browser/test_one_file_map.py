@@ -225,7 +225,7 @@ def test_a_hostile_quote_and_publisher_stay_text(offline, hostile_export):
     path, day = hostile_export
     page = offline.open(path, f"#date={day}")
     page.locator("path.city-marker.city-moscow").hover(force=True)
-    expect(page.locator(".leaflet-tooltip")).to_contain_text("Moscow")
+    expect(page.locator(".leaflet-tooltip.tooltip-moscow")).to_contain_text("Moscow")
     assert page.locator(".leaflet-tooltip img").count() == 0
     page.locator("path.city-marker.city-moscow").click(force=True)
     card = page.locator("#panel li.report[data-report-id='hostile-01']")

@@ -83,7 +83,7 @@ def browsed(chromium, tmp_path_factory):
             expect(click_city(frame, CITY)).to_contain_text(marker("cities.name_en"), timeout=30_000)
             expect(page.get_by_text(marker("reports.quote")).first).to_be_visible(timeout=60_000)
             frame.locator(f"path.city-marker.city-{CITY}").hover(force=True)
-            expect(frame.locator(".leaflet-tooltip")).to_contain_text(marker("cities.name_en"), timeout=30_000)
+            expect(frame.locator(f".leaflet-tooltip.tooltip-{CITY}")).to_contain_text(marker("cities.name_en"), timeout=30_000)
             page.wait_for_load_state("networkidle")
             seen["map"] = _collect(page)
             for path, title in PAGES.items():
