@@ -30,6 +30,7 @@ from protest_data.validate import InvalidDataset, load_valid_dataset
 from rendering.cards import CardActions, city_names
 from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
 from rendering.markers import city_markers
+from rendering.popup_store import publish_popups
 from rendering.standalone import page_html
 from rendering.viewstate import View, read_view, report_locations
 
@@ -90,6 +91,17 @@ def _day_markers(directory: str, version: str, day: pd.Timestamp, layers: tuple[
     that_day = summary_frame[summary_frame["date"] == day]
     return tuple(city_markers(that_day, counters_by_city(rule, day), set(layers), Words(lang),
                               absences_by_city(_derived(directory, version)[0], day)))
+
+
+@st.cache_resource(max_entries=64)
+def _day_popups_url(directory: str, version: str, day: pd.Timestamp, lang: str) -> str | None:
+    # Popups do not depend on the layers: any layer set's markers carry the same ones.
+    return publish_popups(list(_day_markers(directory, version, day, (), lang)))
+
+
+def day_popups_url(day: pd.Timestamp, words: Words) -> str | None:
+    """Where the map fetches the day's popups from (None: the map must carry them itself)."""
+    return _day_popups_url(*_current(), pd.Timestamp(day), words.lang)
 
 
 def day_markers(day: pd.Timestamp, layers: tuple[str, ...], words: Words) -> list:

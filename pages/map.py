@@ -11,6 +11,7 @@ from pages.common import (
     dataset_or_stop,
     day_markers,
     day_names,
+    day_popups_url,
     figure_rule,
     held_only_days,
     language_switch,
@@ -95,7 +96,8 @@ map_column, panel = st.columns([3, 2])
 with map_column:
     st_folium(
         base_map(words),
-        feature_group_to_add=layer_groups(markers, selected=view.city, reopen_popup=chosen_by_click),
+        feature_group_to_add=layer_groups(markers, selected=view.city, reopen_popup=chosen_by_click, words=words,
+                                          popups_url=day_popups_url(day, words)),
         returned_objects=["last_object_clicked", "last_object_clicked_count", "last_active_drawing"],
         key="protest_map",
         height=560,

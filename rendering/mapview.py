@@ -78,45 +78,6 @@ class OfflineMap(folium.Map):
     default_css = [("leaflet_css", LEAFLET_CSS_URL)]
 
 
-class JsonPopup(MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.bindPopup({{ this.content_js }}, {{ this.options_js }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html: str, *, max_width: int = 300):
-        super().__init__()
-        self._name = "JsonPopup"
-        self.content_js = js_string(html)
-        # Autopan keeps the popup clear of the zoom buttons (left) and the layer menu (top right).
-        self.options_js = json.dumps({"maxWidth": max_width, "minWidth": 180, "autoPanPaddingTopLeft": [50, 60],
-                                      "autoPanPaddingBottomRight": [10, 10], "className": "city-popup-frame"})
-
-
-class JsonTooltip(MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.bindTooltip({{ this.content_js }}, {{ this.options_js }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, plain_text: str, city_id: str | None = None):
-        super().__init__()
-        self._name = "JsonTooltip"
-        # Leaflet sets tooltip strings as HTML: escape, then JSON-encode.
-        self.content_js = js_string(text(plain_text))
-        # A class per city lets a test (or a stylesheet) tell one city's tooltip from a fading one.
-        options = {"sticky": True}
-        if city_id is not None:
-            options["className"] = f"city-tooltip tooltip-{city_id}"
-        self.options_js = json.dumps(options)
-
-
 class EmbeddedMapBehaviour(MacroElement):
     """How an embedded map should behave on a page that scrolls.
 
@@ -247,6 +208,16 @@ def dot_style(marker: CityMarker) -> dict:
     }
 
 
+def dot_key(neutral: bool, absence: bool) -> str:
+    return f"{'neutral' if neutral else 'figure'}-{'absence' if absence else 'protest'}"
+
+
+def dot_styles() -> dict[str, dict]:
+    """The dot's style for each case a map can meet (which depends on the layers switched on)."""
+    return {dot_key(neutral, absence): dot_style(CityMarker("", 0.0, 0.0, neutral, "", "", (), absence_only=absence))
+            for neutral in (False, True) for absence in (False, True)}
+
+
 def outline_styles() -> dict[str, dict]:
     """The basemap's styles in Leaflet's path options: Russia, and its neighbours."""
     return {"russia": _outline_style({"properties": {"russia": True}}),
@@ -278,23 +249,96 @@ def drawing_only(circle: folium.CircleMarker) -> folium.CircleMarker:
 HIT_RADIUS = 9
 
 
-class CityFeature(MacroElement):
-    """Gives a city's clickable disc a GeoJSON identity, so a click reports *which* city was hit
-    (streamlit-folium returns the clicked layer's GeoJSON), not only where."""
+POPUP_OPTIONS = {"maxWidth": 300, "minWidth": 180, "className": "city-popup-frame",
+                 # Autopan keeps the popup clear of the zoom buttons (left) and the layer menu (top right).
+                 "autoPanPaddingTopLeft": [50, 60], "autoPanPaddingBottomRight": [10, 10]}
+
+
+class SymbolCircles(MacroElement):
+    """The switched-on layers' circles, drawn from one compact JSON array (folium would write a
+    dozen lines of JavaScript per circle). They never take a click: only the cities' discs do."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.feature = {"type": "Feature", "geometry": null,
-                "properties": {"city_id": {{ this.city_id_js }}}};
+            (function (group, rows) {
+                rows.forEach(function (r) {
+                    L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: 1, fillColor: r[3],
+                        fillOpacity: r[4], interactive: false, className: "symbol symbol-" + r[5] + " city-" + r[6]
+                    }).addTo(group);
+                });
+            })({{ this._parent.get_name() }}, {{ this.rows_js }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, city_id: str):
+    def __init__(self, rows: list[list]):
         super().__init__()
-        self._name = "CityFeature"
-        self.city_id_js = js_string(city_id)
+        self._name = "SymbolCircles"
+        self.rows_js = script_json(rows)
+
+
+class CityDots(MacroElement):
+    """Every city's dot and, above all dots, its invisible clickable disc, from one JSON model.
+
+    A disc carries the city's GeoJSON identity (streamlit-folium returns the clicked layer's GeoJSON,
+    so a click reports *which* city was hit, not only where), its tooltip (set as text, never as HTML)
+    and its popup. The popups come inline, or, when ``popups_url`` is given, are fetched from there
+    the first time a city is opened (once per page and file: the request is shared).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (group, model) {
+                var stores = window.__cityPopupStores = window.__cityPopupStores || {};
+                function popups() {
+                    if (model.popups) { return Promise.resolve(model.popups); }
+                    if (!stores[model.popups_url]) {
+                        stores[model.popups_url] = fetch(model.popups_url).then(function (response) {
+                            if (!response.ok) { throw new Error(response.status); }
+                            return response.json();
+                        });
+                        stores[model.popups_url].catch(function () { delete stores[model.popups_url]; });
+                    }
+                    return stores[model.popups_url];
+                }
+                model.cities.forEach(function (c) {
+                    var style = model.dot_styles[(c.neutral ? "neutral" : "figure") + "-" + (c.absence ? "absence" : "protest")];
+                    L.circleMarker([c.lat, c.lon], L.extend({}, style, {interactive: false,
+                        className: "city-dot city-" + c.id + (c.neutral ? " neutral" : "") + (c.absence ? " absence" : "")
+                    })).addTo(group);
+                });
+                model.cities.forEach(function (c) {
+                    var disc = L.circleMarker([c.lat, c.lon], {radius: model.hit_radius, stroke: false, fill: true,
+                        fillColor: "#000000", fillOpacity: 0,
+                        className: "city-marker city-" + c.id + (c.absence ? " absence" : "")});
+                    disc.feature = {type: "Feature", geometry: null, properties: {city_id: c.id}};
+                    var tip = document.createElement("span");
+                    tip.textContent = c.tooltip;
+                    disc.bindTooltip(tip, {sticky: true, className: "city-tooltip tooltip-" + c.id});
+                    var waiting = document.createElement("div");
+                    waiting.className = "city-popup-waiting";
+                    waiting.textContent = model.waiting;
+                    disc.bindPopup(waiting, model.popup_options);
+                    disc.on("popupopen", function (event) {
+                        if (event.popup.getContent() !== waiting) { return; }
+                        popups().then(function (all) {
+                            if (Object.prototype.hasOwnProperty.call(all, c.id)) { event.popup.setContent(all[c.id]); }
+                        }, function () { waiting.textContent = model.unavailable; });
+                    });
+                    disc.addTo(group);
+                });
+            })({{ this._parent.get_name() }}, {{ this.model_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, model: dict):
+        super().__init__()
+        self._name = "CityDots"
+        self.model = model
+        self.model_js = script_json(model)
 
 
 class RoomyDiscs(MacroElement):
@@ -444,53 +488,38 @@ class BringIntoView(MacroElement):
         self.reopen_js = "true" if reopen_popup else "false"
 
 
-def layer_groups(markers: list[CityMarker], selected: str | None = None, *,
-                 reopen_popup: bool = False) -> list[folium.FeatureGroup]:
+def symbol_rows(markers: list[CityMarker]) -> list[list]:
+    """Each symbol as [lat, lon, radius, colour, fill opacity, layer, city id], largest first."""
+    return [[marker.lat, marker.lon, round(symbol.radius, 2), symbol.colour, symbol.fill_opacity, symbol.layer,
+             marker.city_id] for marker in markers for symbol in marker.symbols]
+
+
+def city_model(markers: list[CityMarker], words: Words = ENGLISH, popups_url: str | None = None) -> dict:
+    """What the map needs of each city (largest places last, so they lie on top): its dot, its
+    tooltip text, and its popup, or the URL of the day's popups."""
+    by_importance = sorted(markers, key=lambda m: (m.importance, m.city_id))
+    return {
+        "cities": [{"id": m.city_id, "lat": m.lat, "lon": m.lon, "neutral": m.neutral, "absence": m.absence_only,
+                    "tooltip": m.tooltip} for m in by_importance],
+        "popups": None if popups_url else {m.city_id: m.popup_html for m in markers},
+        "popups_url": popups_url,
+        "dot_styles": dot_styles(),
+        "hit_radius": HIT_RADIUS,
+        "popup_options": POPUP_OPTIONS,
+        "waiting": words._("Loading the reports…"),
+        "unavailable": words._("The reports could not be loaded: choose the city in the box beside the map."),
+    }
+
+
+def layer_groups(markers: list[CityMarker], selected: str | None = None, *, reopen_popup: bool = False,
+                 words: Words = ENGLISH, popups_url: str | None = None) -> list[folium.FeatureGroup]:
     """Feature groups: the symbols (largest first), the city dots, their clickable discs (largest
     places on top, so a crowded spot opens the larger city), the labels, and the chosen city's ring."""
     symbols = folium.FeatureGroup(name="symbols", control=False)
     dots = folium.FeatureGroup(name="cities", control=False)
     labels = folium.FeatureGroup(name="labels", control=False)
-    for marker in markers:
-        for symbol in marker.symbols:
-            drawing_only(folium.CircleMarker(
-                location=[marker.lat, marker.lon],
-                radius=round(symbol.radius, 2),
-                color=symbol.colour,
-                weight=1,
-                fill=True,
-                fill_color=symbol.colour,
-                fill_opacity=symbol.fill_opacity,
-                class_name=f"symbol symbol-{symbol.layer} city-{marker.city_id}",
-            )).add_to(symbols)
-    by_importance = sorted(markers, key=lambda m: (m.importance, m.city_id))
-    for marker in by_importance:
-        drawing_only(folium.CircleMarker(
-            location=[marker.lat, marker.lon],
-            radius=NEUTRAL_DOT_RADIUS if marker.neutral else DOT_RADIUS,
-            color=ABSENCE_RING_COLOUR if marker.absence_only else "#ffffff",
-            weight=1.2,
-            fill=True,
-            fill_color=marker.dot_colour,
-            fill_opacity=1.0,
-            class_name=(f"city-dot city-{marker.city_id}{' neutral' if marker.neutral else ''}"
-                        f"{' absence' if marker.absence_only else ''}"),
-        )).add_to(dots)
-    for marker in by_importance:
-        disc = folium.CircleMarker(
-            location=[marker.lat, marker.lon],
-            radius=HIT_RADIUS,
-            stroke=False,
-            fill=True,
-            fill_color="#000000",
-            fill_opacity=0.0,
-            class_name=f"city-marker city-{marker.city_id}{' absence' if marker.absence_only else ''}",
-        )
-        lean(disc)
-        CityFeature(marker.city_id).add_to(disc)
-        JsonTooltip(marker.tooltip, marker.city_id).add_to(disc)
-        JsonPopup(marker.popup_html).add_to(disc)
-        disc.add_to(dots)
+    SymbolCircles(symbol_rows(markers)).add_to(symbols)
+    CityDots(city_model(markers, words, popups_url)).add_to(dots)
     RoomyDiscs(HIT_RADIUS).add_to(dots)
     named = [{"id": m.city_id, "name": m.label, "lat": m.lat, "lon": m.lon}
              for m in sorted(markers, key=lambda m: (-m.importance, m.city_id)) if m.label]

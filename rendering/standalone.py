@@ -62,7 +62,7 @@ from .citation import dataset_text
 from .headlines import national_headlines
 from .i18n import Words
 from .legend import legend_html
-from .mapview import MAP_STYLE, RUSSIA_BOUNDS, dot_style, outline_styles, script_json
+from .mapview import MAP_STYLE, RUSSIA_BOUNDS, dot_styles, outline_styles, script_json
 from .markers import CityMarker, city_markers
 from .vocabulary import DEFAULT_LAYERS, LAYERS, layer_label
 
@@ -155,7 +155,7 @@ def page_content(dataset: Dataset, words: Words, *, rule: Figures | None = None,
         "bounds": RUSSIA_BOUNDS,
         "basemap": basemap(),
         "outline": outline_styles(),
-        "dots": _dot_styles(),
+        "dots": dot_styles(),
         "cities": {city_id: {"name": names[city_id], "population": int(population[city_id])}
                    for city_id in sorted(shown)},
         "markers": markers,
@@ -175,16 +175,6 @@ def _marker(marker: CityMarker) -> dict:
         "tooltip": marker.tooltip,  # plain text: the page sets it as text
         "symbols": [[s.layer, round(s.radius, 2), s.colour, s.fill_opacity] for s in marker.symbols],
     }
-
-
-def _dot_styles() -> dict[str, dict]:
-    """The dot's style for each case the page can meet (which depends on the layers switched on)."""
-    styles = {}
-    for neutral in (False, True):
-        for absence in (False, True):
-            probe = CityMarker("", 0.0, 0.0, neutral, "", "", (), absence_only=absence)
-            styles[f"{'neutral' if neutral else 'figure'}-{'absence' if absence else 'protest'}"] = dot_style(probe)
-    return styles
 
 
 def _headlines(dataset: Dataset, day: pd.Timestamp, rule: Figures, words: Words, *, held_only: bool) -> str:

@@ -1,13 +1,14 @@
 """The rendered map: Leaflet from the app only, content passed as JSON strings, no CDN anywhere."""
 
+import json
 import re
 
 import pytest
 
 from rendering import assets
 from rendering.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, install_leaflet
-from rendering.mapview import js_string, standalone_html
-from rendering.markers import CityMarker
+from rendering.mapview import city_model, js_string, script_json, standalone_html, symbol_rows
+from rendering.markers import CityMarker, Symbol
 
 HOSTILE = '<img src=x onerror="alert(1)"> `${alert(2)}` \\ </script><script>alert(3)</script>'
 
@@ -30,7 +31,9 @@ def test_only_the_apps_own_leaflet_is_loaded():
 def test_tooltip_text_cannot_break_out_of_its_string():
     html = standalone_html([_marker()])
     assert "<img" not in html and "alert(3)</script>" not in html
-    assert "`${alert(2)}`" not in html
+    # The tooltip travels as a JSON string (where a backtick is inert) and the page sets it as text.
+    assert script_json(f"Kazan {HOSTILE}") in html
+    assert "bindTooltip(`" not in html and "tip.textContent = c.tooltip" in html
 
 
 def test_js_string_is_inert_in_a_script_element():
@@ -39,9 +42,30 @@ def test_js_string_is_inert_in_a_script_element():
     assert encoded.startswith('"') and encoded.endswith('"')
 
 
-def test_every_city_gets_one_clickable_dot_with_its_class():
-    html = standalone_html([_marker(city_id="kazan"), _marker(city_id="moscow", lat=55.75, lon=37.6)])
-    assert html.count("city-marker city-kazan") == 1 and html.count("city-marker city-moscow") == 1
+def test_every_city_gets_one_clickable_dot_larger_places_on_top():
+    small = _marker(city_id="kazan", importance=1_000.0)
+    large = _marker(city_id="moscow", lat=55.75, lon=37.6, importance=10_000_000.0)
+    model = city_model([large, small])
+    assert [city["id"] for city in model["cities"]] == ["kazan", "moscow"]  # drawn later lies on top
+    assert model["cities"][0]["tooltip"] == small.tooltip
+
+
+def test_popups_travel_inline_or_only_as_the_address_of_the_days_file():
+    markers = [_marker(city_id="kazan"), _marker(city_id="moscow", popup_html="<p>Moscow</p>")]
+    inline = city_model(markers)
+    assert inline["popups"] == {"kazan": "<b>escaped elsewhere</b>", "moscow": "<p>Moscow</p>"}
+    assert inline["popups_url"] is None
+    fetched = city_model(markers, popups_url="/app/static/popups/abc.json")
+    assert fetched["popups"] is None and fetched["popups_url"] == "/app/static/popups/abc.json"
+    assert "escaped elsewhere" not in json.dumps(fetched)
+
+
+def test_symbols_are_rows_largest_first_with_their_city():
+    big = Symbol("crowd", 1000.0, 12.345, "#c00", 0.25)
+    inner = Symbol("crowd", 100.0, 4.0, "#c00", 0.45)
+    rows = symbol_rows([_marker(city_id="kazan", neutral=False, symbols=(big, inner))])
+    assert rows == [[55.8, 49.1, 12.35, "#c00", 0.25, "crowd", "kazan"],
+                    [55.8, 49.1, 4.0, "#c00", 0.45, "crowd", "kazan"]]
 
 
 def test_leaflet_is_installed_from_the_package(tmp_path):
@@ -79,5 +103,6 @@ def test_popup_html_reaches_the_page_only_as_json(dataset):
     markers = city_markers(summary[summary["date"] == day], counters_by_city(rule, day),
                            {"crowd", "detentions", "temperature"}, ENGLISH)
     html = standalone_html(markers)
-    assert html.count('.bindPopup("') == len(markers)  # a JSON string, never a template literal
-    assert "$(`" not in html and "bindTooltip(`" not in html
+    for marker in markers:  # each popup a JSON string inside the model, never a template literal
+        assert script_json(marker.popup_html) in html
+    assert "$(`" not in html and "bindPopup(`" not in html

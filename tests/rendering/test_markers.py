@@ -167,8 +167,8 @@ def _absence_markers(tmp_path, rows, day=D23):
 
 
 def test_a_reported_absence_is_a_quiet_ring_with_its_source(tmp_path):
-    from rendering.mapview import layer_groups
-    from rendering.symbols import ABSENCE_COLOUR
+    from rendering.mapview import city_model, dot_key, dot_styles
+    from rendering.symbols import ABSENCE_COLOUR, ABSENCE_RING_COLOUR
 
     markers = _absence_markers(tmp_path, [
         report("none", D23, "grozny", "no_protest", estimator="Reuters"),
@@ -179,10 +179,10 @@ def test_a_reported_absence_is_a_quiet_ring_with_its_source(tmp_path):
     assert not markers["kazan"].absence_only
     assert 'class="absence" data-report-ids="none"' in grozny.popup_html
     assert "no protest" in grozny.tooltip
-    dots = layer_groups(list(markers.values()))[1]
-    classes = [child.options.get("className", "") for child in dots._children.values() if hasattr(child, "options")]
-    assert any("city-marker city-grozny" in c and "absence" in c for c in classes)
-    assert any("city-kazan" in c and "absence" not in c for c in classes)
+    drawn = {city["id"]: city for city in city_model(list(markers.values()))["cities"]}
+    assert drawn["grozny"]["absence"] and not drawn["kazan"]["absence"]
+    ring = dot_styles()[dot_key(neutral=True, absence=True)]
+    assert ring["fillColor"] == ABSENCE_COLOUR and ring["color"] == ABSENCE_RING_COLOUR
 
 
 def test_a_conflict_between_sources_is_shown_not_resolved(tmp_path):
