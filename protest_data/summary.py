@@ -106,18 +106,28 @@ def day_counters(rule: Figures, day: pd.Timestamp, place: str) -> pd.DataFrame:
     return counters[(counters["date"] == day) & (counters["place"] == place)]
 
 
-def counters_by_city(rule: Figures, day: pd.Timestamp) -> dict[str, pd.DataFrame]:
-    """Each city's counter figures for one day, keyed by city_id: what the map model needs."""
+def _records_by(frame: pd.DataFrame, key: str) -> dict[str, list[dict]]:
+    # One conversion for the whole day, then grouping in Python: converting each city's group on its
+    # own costs more than everything else in building the map model.
+    grouped: dict[str, list[dict]] = {}
+    for row in frame.to_dict("records"):
+        grouped.setdefault(str(row[key]), []).append(row)
+    return grouped
+
+
+def counters_by_city(rule: Figures, day: pd.Timestamp) -> dict[str, list[dict]]:
+    """Each city's counter figures for one day as plain rows, keyed by city_id: what the map model needs."""
     counters = rule.counters
     that_day = counters[(counters["date"] == pd.Timestamp(day)) & (counters["place"] != "")]
-    return {place: group for place, group in that_day.groupby("place", sort=False)}
+    return _records_by(that_day, "place")
 
 
-def absences_by_city(reports: pd.DataFrame, day: pd.Timestamp) -> dict[str, pd.DataFrame]:
-    """Each city's reports that no protest took place there on ``day`` (``reports_with_sources`` rows)."""
+def absences_by_city(reports: pd.DataFrame, day: pd.Timestamp) -> dict[str, list[dict]]:
+    """Each city's reports that no protest took place there on ``day`` (``reports_with_sources`` rows,
+    as plain rows)."""
     rows = reports[(reports["metric"] == ABSENCE_METRIC) & (reports["date"] == pd.Timestamp(day))
                    & reports["city_id"].notna() & reports["date_end"].isna()]
-    return {str(city): group for city, group in rows.groupby("city_id", sort=False)}
+    return _records_by(rows, "city_id")
 
 
 def national_counts(dataset: Dataset, day: pd.Timestamp | str) -> pd.DataFrame:

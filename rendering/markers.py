@@ -55,7 +55,7 @@ def _present(value) -> bool:
     return value is not None and not pd.isna(value)
 
 
-def symbols_for(city: pd.Series, layers: frozenset[str] | set[str]) -> tuple[Symbol, ...]:
+def symbols_for(city, layers: frozenset[str] | set[str]) -> tuple[Symbol, ...]:
     """The symbols a city's spans draw: for counts, the largest figure as a circle and the smallest
     inside it when counters (or a report's own range) differ; for temperature, the median's colour."""
     symbols: list[Symbol] = []
@@ -71,34 +71,35 @@ def symbols_for(city: pd.Series, layers: frozenset[str] | set[str]) -> tuple[Sym
     return tuple(symbols)
 
 
-def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, pd.DataFrame],
+def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, list[dict]],
                  layers: set[str] | frozenset[str], words: Words,
-                 absences_by_city: dict[str, pd.DataFrame] | None = None) -> list[CityMarker]:
+                 absences_by_city: dict[str, list[dict]] | None = None) -> list[CityMarker]:
     """One marker per city in ``day_summary`` (one protest day), largest symbols first.
 
     ``counters_by_city`` holds each city's counter figures for that day (the figure rule's output);
     ``absences_by_city`` its reports that no protest took place (``no_protest``), if any.
     """
-    absences_by_city = absences_by_city or {}
     unknown = set(layers) - set(LAYERS)
     if unknown:
         raise ValueError(f"unknown layer(s) {sorted(unknown)}; expected some of {LAYERS}")
-    empty = next(iter(counters_by_city.values())).iloc[0:0] if counters_by_city else pd.DataFrame(
-        columns=["metric", "value_low", "value_high", "estimator"])
+    # Plain rows, not DataFrame rows: the model is built for every city of a day at once.
+    counters = {city_id: cards.records(rows) for city_id, rows in counters_by_city.items()}
+    absences = {city_id: cards.records(rows) for city_id, rows in (absences_by_city or {}).items()}
     markers = []
-    for _, city in day_summary.iterrows():
+    for city in day_summary.to_dict("records"):
+        city_id = str(city["city_id"])
         symbols = symbols_for(city, layers)
-        counters = counters_by_city.get(str(city["city_id"]), empty)
-        absences = absences_by_city.get(str(city["city_id"]))
+        its_counters, its_absences = counters.get(city_id, []), absences.get(city_id)
         absence_only = not bool(city.get("protest_reported", True))
         markers.append(
             CityMarker(
-                city_id=str(city["city_id"]),
+                city_id=city_id,
                 lat=float(city["lat"]),
                 lon=display_longitude(float(city["lon"])),
                 neutral=not symbols,
-                tooltip=cards.tooltip_text(city, counters, words, absences=absences, absence_only=absence_only),
-                popup_html=cards.city_popup(city, counters, words, absences=absences, absence_only=absence_only),
+                tooltip=cards.tooltip_text(city, its_counters, words, absences=its_absences, absence_only=absence_only),
+                popup_html=cards.city_popup(city, its_counters, words, absences=its_absences,
+                                            absence_only=absence_only),
                 symbols=symbols,
                 absence_only=absence_only,
                 label=cards.city_name(city, words),
