@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-from pathlib import Path
+import time
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -14,6 +13,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from pages.safe_text import md
 from protest_data.citation import dataset_reference
+from protest_data.fingerprint import data_fingerprint
 from protest_data.summary import (
     Figures,
     absences_by_city,
@@ -29,10 +29,11 @@ from protest_data.tables import DEFAULT_DATA_DIR, Dataset
 from protest_data.validate import InvalidDataset, load_valid_dataset
 from rendering.cards import CardActions, city_names
 from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
-from rendering.markers import city_markers
+from rendering.markers import city_markers, with_layers
 from rendering.popup_store import publish_popups
 from rendering.standalone import page_html
 from rendering.viewstate import View, read_view, report_locations
+from rendering.vocabulary import search_label
 
 VIEW_KEY = "view"
 NOTICES_KEY = "view_notices"
@@ -55,12 +56,21 @@ def data_dir() -> str:
     return os.environ.get("PROTEST_DATA_DIR", str(DEFAULT_DATA_DIR))
 
 
+# Every rerun asks for the data's version (a cache key); walking tens of thousands of archived passages
+# that often would cost more than the rerun itself. An edit shows up within this many seconds.
+VERSION_CHECK_SECONDS = 2.0
+_checked_versions: dict[str, tuple[float, str]] = {}
+
+
 def data_version(directory: str) -> str:
-    """A fingerprint of the data files (names, sizes, modification times): edited data is picked up."""
-    root = Path(directory)
-    stats = sorted((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns)
-                   for p in root.rglob("*") if p.is_file())
-    return hashlib.sha256(repr(stats).encode()).hexdigest()
+    """The data files' fingerprint (names, sizes, modification times): edited data is picked up."""
+    now = time.monotonic()
+    checked = _checked_versions.get(directory)
+    if checked is not None and now - checked[0] < VERSION_CHECK_SECONDS:
+        return checked[1]
+    version = data_fingerprint(directory)
+    _checked_versions[directory] = (now, version)
+    return version
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -86,22 +96,40 @@ def reports() -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=64)
+def _day_cities(directory: str, version: str, day: pd.Timestamp, lang: str) -> tuple:
+    """A day's markers with no layer switched on: their tooltips and popups, built once per language."""
+    reports_frame, rule, summary_frame = _derived(directory, version)
+    return tuple(city_markers(summary_frame[summary_frame["date"] == day], counters_by_city(rule, day), set(),
+                              Words(lang), absences_by_city(reports_frame, day)))
+
+
+@st.cache_resource(max_entries=256)
 def _day_markers(directory: str, version: str, day: pd.Timestamp, layers: tuple[str, ...], lang: str):
-    _, rule, summary_frame = _derived(directory, version)
-    that_day = summary_frame[summary_frame["date"] == day]
-    return tuple(city_markers(that_day, counters_by_city(rule, day), set(layers), Words(lang),
-                              absences_by_city(_derived(directory, version)[0], day)))
+    summary_frame = _derived(directory, version)[2]
+    return tuple(with_layers(list(_day_cities(directory, version, day, lang)),
+                             summary_frame[summary_frame["date"] == day], set(layers)))
 
 
 @st.cache_resource(max_entries=64)
 def _day_popups_url(directory: str, version: str, day: pd.Timestamp, lang: str) -> str | None:
     # Popups do not depend on the layers: any layer set's markers carry the same ones.
-    return publish_popups(list(_day_markers(directory, version, day, (), lang)))
+    return publish_popups(list(_day_cities(directory, version, day, lang)))
 
 
 def day_popups_url(day: pd.Timestamp, words: Words) -> str | None:
     """Where the map fetches the day's popups from (None: the map must carry them itself)."""
     return _day_popups_url(*_current(), pd.Timestamp(day), words.lang)
+
+
+@st.cache_resource(max_entries=4)
+def _city_search_labels(directory: str, version: str, lang: str) -> dict[str, str]:
+    cities = _load(directory, version).cities
+    return {str(city["city_id"]): search_label(city, Words(lang)) for city in cities.to_dict("records")}
+
+
+def city_search_labels(words: Words) -> dict[str, str]:
+    """Each city's label in the city box (both names, common spellings), by city_id."""
+    return _city_search_labels(*_current(), words.lang)
 
 
 def day_markers(day: pd.Timestamp, layers: tuple[str, ...], words: Words) -> list:

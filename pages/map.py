@@ -7,6 +7,7 @@ from streamlit_folium import st_folium
 
 from pages.common import (
     bold,
+    city_search_labels,
     current_view,
     dataset_or_stop,
     day_markers,
@@ -36,7 +37,7 @@ from rendering.headlines import national_headlines
 from rendering.legend import legend_html
 from rendering.mapview import base_map, layer_groups
 from rendering.markers import nearest_city
-from rendering.vocabulary import LAYERS, layer_label, metric_label, region_label, search_label
+from rendering.vocabulary import LAYERS, layer_label, metric_label, region_label
 
 HIGHLIGHT_STYLE = "<style>li.report.highlight{background:#fff6cc;outline:2px solid #d9a400;}</style>"
 SCROLL_TO_HIGHLIGHT = """<script>
@@ -128,7 +129,7 @@ with panel:
         st.subheader(words._("Pick a city"))
         st.write(words._("Click a dot on the map, or choose here, to read every report about a city on every day."))
     cities = dataset.cities.set_index("city_id")
-    labels = {city_id: search_label(row, words) for city_id, row in cities.iterrows()}
+    labels = city_search_labels(words)
     options = [None, *sorted(labels, key=labels.get)]
     # Keyed by the selection, so a click on the map re-creates the box showing the clicked city.
     picked = st.selectbox(words._("City"), options, index=options.index(view.city),

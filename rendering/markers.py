@@ -9,7 +9,7 @@ with no figure for any switched-on layer keeps a grey dot: "protest reported, no
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -107,6 +107,18 @@ def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, list[dic
             )
         )
     return sorted(markers, key=lambda m: -max((s.radius for s in m.symbols), default=0.0))
+
+
+def with_layers(markers: list[CityMarker], day_summary: pd.DataFrame,
+                layers: set[str] | frozenset[str]) -> list[CityMarker]:
+    """The same markers with another set of layers switched on: only the symbols change, and the
+    tooltips and popups (the bulk of the model) are shared, not rebuilt or copied."""
+    rows = {str(city["city_id"]): city for city in day_summary.to_dict("records")}
+    restyled = []
+    for marker in markers:
+        symbols = symbols_for(rows[marker.city_id], layers)
+        restyled.append(replace(marker, symbols=symbols, neutral=not symbols))
+    return sorted(restyled, key=lambda m: -max((s.radius for s in m.symbols), default=0.0))
 
 
 def nearest_city(markers: list[CityMarker], lat: float, lng: float) -> str | None:

@@ -1,5 +1,6 @@
 """The map model: which markers, sizes, colours, tooltips and popups the figure rule's output produces."""
 
+import itertools
 import math
 import re
 
@@ -8,7 +9,7 @@ import pytest
 
 from protest_data.summary import city_day_summary, counters_by_city, figures
 from rendering.i18n import ENGLISH
-from rendering.markers import LAYERS, city_markers, nearest_city
+from rendering.markers import LAYERS, city_markers, nearest_city, with_layers
 from rendering.symbols import CROWD, DETENTIONS, NEUTRAL_COLOUR, TEMPERATURE
 from tests.protest_data.fixtures import report, tiny_dataset
 
@@ -123,6 +124,18 @@ def test_real_days_draw_every_city_of_the_day(dataset):
         one_day = dataset.reports[(dataset.reports["date"] == day_) & dataset.reports["date_end"].isna()]
         assert len(markers) == len(day_summary) == one_day["city_id"].dropna().nunique()
         assert all(not pd.isna(m.lat) for m in markers)
+
+
+def test_switching_layers_on_cached_markers_draws_what_building_them_afresh_draws(dataset):
+    rule = figures(dataset)
+    summary = city_day_summary(dataset, rule)
+    for day_ in summary["date"].unique():
+        day_summary, counters = summary[summary["date"] == day_], counters_by_city(rule, day_)
+        bare = city_markers(day_summary, counters, set(), ENGLISH)
+        for size in range(len(LAYERS) + 1):
+            for layers in itertools.combinations(LAYERS, size):
+                assert with_layers(bare, day_summary, set(layers)) == city_markers(day_summary, counters,
+                                                                                   set(layers), ENGLISH)
 
 
 @pytest.fixture(scope="module")
