@@ -6,6 +6,10 @@ for Russia and for the two Ukrainian divisions on the Crimean peninsula. Nothing
 :func:`region_names` adds the region's ISO 3166-2 name and, where pycountry ships one, its Russian
 name (pycountry's ISO 3166-2 data and its gettext domain ``iso3166-2``, locale ``ru``). The link from
 a GeoNames code to an ISO 3166-2 code is geo/data/admin1_iso3166_2.tsv.
+
+The one table typed by hand is geo/data/region_abbreviations.tsv: the few official abbreviations
+Russian texts name some regions by (ХМАО, ЯНАО, ЕАО), which none of those datasets holds. Each row
+names the full name it stands for, and :func:`mentions_abbreviation` matches them as whole words only.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from .names import name_key
 ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII_RU_UA.txt"
 ISO_CROSSWALK_FILE = Path(__file__).resolve().parent / "data" / "admin1_iso3166_2.tsv"
 REGION_NAMES_RU_FILE = Path(__file__).resolve().parent / "data" / "region_names_ru.tsv"
+REGION_ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "region_abbreviations.tsv"
 
 # Crimea and Sevastopol: Ukrainian territory occupied and annexed by Russia in 2014.
 OCCUPIED_UKRAINE = {"UA.11", "UA.20"}
@@ -91,9 +96,10 @@ class RegionNames:
     en: str  # GeoNames: "Chechnya"
     iso_name: str  # ISO 3166-2, romanised from the Russian: "Chechenskaya Respublika"
     ru: str | None  # Russian name: geo/data/region_names_ru.tsv (iso3166-2 package), else pycountry's
+    abbreviations: tuple[str, ...] = ()  # official abbreviations: geo/data/region_abbreviations.tsv ("ХМАО")
 
     def all(self) -> tuple[str, ...]:
-        """Every name, for matching a text that names the region in any of them."""
+        """Every name, for matching a text that names the region in any of them (abbreviations apart)."""
         return tuple(name for name in (self.en, self.iso_name, self.ru) if name)
 
 
@@ -126,6 +132,24 @@ def _russian_names() -> dict[str, str]:
     return {iso_code: name for iso_code, name in rows}
 
 
+@lru_cache(maxsize=1)
+def region_abbreviations() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 code -> the region's official abbreviations, from geo/data/region_abbreviations.tsv."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in REGION_ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("iso_code"):
+            continue
+        iso_code, abbreviation, _stands_for = line.split("\t")
+        table[iso_code] = (*table.get(iso_code, ()), abbreviation)
+    return table
+
+
+def mentions_abbreviation(text: str, abbreviations: tuple[str, ...]) -> bool:
+    """True if ``text`` holds one of ``abbreviations`` as a whole word, in its letter case ("ХМАО-Югры" yes,
+    "хмао" or "ХМАОЯ" no). Short abbreviations are never matched as stems, unlike names."""
+    return any(re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", text) for abbreviation in abbreviations)
+
+
 @lru_cache(maxsize=None)
 def region_names(code: str) -> RegionNames | None:
     """The names of the GeoNames admin1 region ``code`` ('RU.12'), or None for an unknown code."""
@@ -138,7 +162,8 @@ def region_names(code: str) -> RegionNames | None:
     subdivision = pycountry.subdivisions.get(code=iso_code)
     translated = _russian().gettext(subdivision.name)
     russian = _russian_names().get(iso_code) or (translated if translated != subdivision.name else None)
-    return RegionNames(code, iso_code, region.name, subdivision.name, russian)
+    return RegionNames(code, iso_code, region.name, subdivision.name, russian,
+                       region_abbreviations().get(iso_code, ()))
 
 
 def region_named(name: str, country_code: str) -> Region | None:

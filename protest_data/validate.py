@@ -608,6 +608,7 @@ class _ReportContext:
     titles: dict[str, str]  # source_id -> "title url"
     city_names: dict[str, tuple[str, str]]  # city_id -> (name_en, name_ru)
     city_regions: dict[str, tuple[str, ...]]  # city_id -> the names of its region, for reports of absence
+    city_region_abbreviations: dict[str, tuple[str, ...]]  # city_id -> its region's official abbreviations
     held_only: set[str]  # protest days whose city reports say only whether a protest was held
 
     @classmethod
@@ -619,17 +620,28 @@ class _ReportContext:
         titles = {s.get("source_id", ""): f"{s.get('title', '')} {s.get('url', '')}" for s in rows["sources"]}
         city_names = {c.get("city_id", ""): (c.get("name_en", ""), c.get("name_ru", "")) for c in rows["cities"]}
         city_regions = {c.get("city_id", ""): _region_names(c) for c in rows["cities"]}
+        abbreviations = {c.get("city_id", ""): _region_abbreviations(c) for c in rows["cities"]}
         held_only = {d.get("date", "").strip() for d in rows["protest_days"] if d.get("kind", "").strip() == HELD_ONLY}
-        return cls(passages, titles, city_names, city_regions, held_only)
+        return cls(passages, titles, city_names, city_regions, abbreviations, held_only)
+
+
+def _city_region(city: dict[str, str]):
+    from geo.regions import region_named, region_names
+
+    region = region_named(city.get("region", ""), city.get("country_code", ""))
+    return region_names(region.code) if region else None
 
 
 def _region_names(city: dict[str, str]) -> tuple[str, ...]:
     """The names of a city's region (GeoNames, ISO 3166-2, Russian), for reports of absence."""
-    from geo.regions import region_named, region_names
-
-    region = region_named(city.get("region", ""), city.get("country_code", ""))
-    names = region_names(region.code) if region else None
+    names = _city_region(city)
     return names.all() if names else ()
+
+
+def _region_abbreviations(city: dict[str, str]) -> tuple[str, ...]:
+    """The official abbreviations of a city's region (geo/data/region_abbreviations.tsv: 'ХМАО')."""
+    names = _city_region(city)
+    return names.abbreviations if names else ()
 
 
 def _check_report(shown: str, row: int, report: dict[str, str], context: _ReportContext) -> Iterator[Problem]:
@@ -680,7 +692,8 @@ def _check_report(shown: str, row: int, report: dict[str, str], context: _Report
         if metric != "no_protest":
             yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
                           f"or URL names the city {context.city_names[city_id][0]!r}")
-        elif not _names_region([quote, *around], regions):
+        elif not (_names_region([quote, *around], regions)
+                  or _names_abbreviation([quote, *around], context.city_region_abbreviations.get(city_id, ()))):
             region = f" or its region {regions[0]!r}" if regions else " (and its region is unknown)"
             yield Problem(shown, row, "quote", f"neither the quote, its archived passage nor the source's title "
                           f"or URL names the city {context.city_names[city_id][0]!r}{region}")
@@ -757,6 +770,13 @@ def _names_region(texts: Iterable[str], names: tuple[str, ...]) -> bool:
             if words and all(_names_city(texts, word) for word in words):
                 return True
     return False
+
+
+def _names_abbreviation(texts: Iterable[str], abbreviations: tuple[str, ...]) -> bool:
+    """True if a text names the region by an official abbreviation ('ХМАО'), as a whole word in its case."""
+    from geo.regions import mentions_abbreviation
+
+    return bool(abbreviations) and any(mentions_abbreviation(text, abbreviations) for text in texts)
 
 
 @lru_cache(maxsize=4096)

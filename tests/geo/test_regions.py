@@ -6,7 +6,15 @@ import re
 import pycountry
 
 from geo.names import name_key
-from geo.regions import _iso_codes, all_regions, region_named, region_names
+from geo.regions import (
+    REGION_ABBREVIATIONS_FILE,
+    _iso_codes,
+    all_regions,
+    mentions_abbreviation,
+    region_abbreviations,
+    region_named,
+    region_names,
+)
 
 GENERIC = {"respublika", "oblast", "kray", "krai", "avtonomnyy", "avtonomnaya", "okrug", "republic", "city",
            "autonomous", "of"}
@@ -63,3 +71,38 @@ def test_every_region_in_the_data_has_a_russian_name(dataset):
         assert region is not None, name
         names = region_names(region.code)
         assert names is not None and names.ru and re.search("[а-яА-Я]", names.ru), name
+
+
+def test_each_abbreviation_is_the_initials_of_the_region_it_stands_for():
+    """The one hand-typed table: every row is a region of the crosswalk, its 'stands_for' is that region's
+    Russian name (Yugra's official suffix aside) and the abbreviation is made of its initial letters."""
+    rows = [line.split("\t") for line in REGION_ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#") and not line.startswith("iso_code")]
+    assert rows
+    by_iso = {iso: code for code, iso in _iso_codes().items()}
+    for iso_code, abbreviation, stands_for in rows:
+        names = region_names(by_iso[iso_code])
+        full = stands_for.split(" — ")[0]
+        assert full == names.ru, (iso_code, stands_for, names.ru)
+        initials = "".join(word[0] for word in re.split(r"[\s-]+", full)).upper()
+        assert abbreviation == initials, (abbreviation, full)
+        assert abbreviation in names.abbreviations
+
+
+def test_official_abbreviations_of_the_okrugs():
+    khmao = region_names(region_named("Khanty-Mansia", "RU").code)
+    assert khmao.abbreviations == ("ХМАО",)
+    assert region_names(region_named("Yamalo-Nenets", "RU").code).abbreviations == ("ЯНАО",)
+    assert region_names(region_named("Jewish Autonomous Oblast", "RU").code).abbreviations == ("ЕАО",)
+    assert region_names(region_named("Chechnya", "RU").code).abbreviations == ()
+    assert set(region_abbreviations()) == {"RU-KHM", "RU-YAN", "RU-YEV"}
+
+
+def test_an_abbreviation_matches_only_as_a_whole_word_in_its_case():
+    assert mentions_abbreviation("жители ХМАО и ЯНАО не стали", ("ХМАО",))
+    assert mentions_abbreviation("в ХМАО-Югре", ("ХМАО",))
+    assert not mentions_abbreviation("жители хмао", ("ХМАО",))
+    assert not mentions_abbreviation("ХМАОЮ", ("ХМАО",))
+    assert not mentions_abbreviation("в ЕАОС", ("ЕАО",))
+    assert not mentions_abbreviation("жители ХМНО", ("ХМАО",))
+    assert not mentions_abbreviation("жители ХМАО", ())

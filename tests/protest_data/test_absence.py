@@ -8,7 +8,7 @@ import pandas as pd
 from protest_data.compare import compare_days
 from protest_data.summary import city_day_summary, national_summary
 from protest_data.validate import validate
-from tests.protest_data.fixtures import report, tiny_dataset, tiny_package
+from tests.protest_data.fixtures import CITIES, report, tiny_dataset, tiny_package
 
 D23, D31 = "2021-01-23", "2021-01-31"
 REPUBLICS = "В Ингушетии, Северной Осетии, Кабардино-Балкарии и Чечне акций протеста не было."
@@ -58,6 +58,38 @@ def test_naming_the_region_is_enough_only_for_an_absence(tmp_path):
 def test_a_reported_absence_needs_a_city_and_a_quote(tmp_path):
     problems = _problems(tmp_path, [_absence(city_id=""), _absence(report_id="a2", quote="")])
     assert {(r, c) for _, r, c, _ in problems} >= {(2, "city_id"), (3, "quote")}
+
+
+KHANTY_MANSIYSK = dict(city_id="khanty-mansiysk", name_en="Khanty-Mansiysk", name_ru="Ханты-Мансийск",
+                       region="Khanty-Mansia", country_code="RU", territory_status="", lat="61.00", lon="69.03",
+                       geonames_id="1503772", population="1", geocoder="gazetteer", geocoder_note="")
+OKRUGS = "В тюменской акции приняли участие 270 человек, а жители ХМАО и ЯНАО не стали устраивать акций."
+
+
+def _okrug_problems(tmp_path, quote, metric="no_protest"):
+    row = _absence(city_id="khanty-mansiysk", quote=quote, metric=metric)
+    data = tiny_package(tmp_path, [row], passages={"s1": KAZAN, "s2": quote}, cities=[*CITIES, KHANTY_MANSIYSK])
+    return [(p.row, p.column, p.message) for p in validate(data)]
+
+
+def test_an_absence_may_name_the_region_by_its_official_abbreviation(tmp_path):
+    """ХМАО is Khanty-Mansiysk's region (geo/data/region_abbreviations.tsv): the absence is valid."""
+    assert _okrug_problems(tmp_path, OKRUGS) == []
+
+
+def test_an_unknown_or_mistyped_abbreviation_still_fails(tmp_path):
+    quotes = ("Жители ХМНО не стали устраивать акций.",  # no region is abbreviated so
+              "Жители ЯНАО не стали устраивать акций.",  # another region's abbreviation
+              "Жители хмао не стали устраивать акций.",  # not as the region writes it
+              "Жители ХМАОЮ не стали устраивать акций.")  # not a whole word
+    for number, quote in enumerate(quotes):
+        problems = _okrug_problems(tmp_path / str(number), quote)
+        assert [(r, c) for r, c, _ in problems] == [(2, "quote")], quote
+        assert "'Khanty-Mansiysk'" in problems[0][2]
+
+
+def test_an_abbreviation_names_a_region_only_for_an_absence(tmp_path):
+    assert [(r, c) for r, c, _ in _okrug_problems(tmp_path, OKRUGS, metric="held")] == [(2, "quote")]
 
 
 def _tiny(tmp_path, reports):
