@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SPACES = "\u00a0\u202f\u2009\u2007"
 _MINUS_SIGNS = "-\u2212\u2013\u2014"  # hyphen, minus, en dash, em dash
@@ -240,14 +241,20 @@ def _apply_range_multipliers(text: str, tokens: list[_Token]) -> list[_Token]:
 
 def numbers_in(text: str) -> set[float]:
     """Every value the text states, as floats (negative where written as negative or as frost)."""
+    return set(_numbers_in(text))
+
+
+@lru_cache(maxsize=65536)
+def _numbers_in(text: str) -> frozenset[float]:
+    # Remembered: a quote is read once for each figure it holds (low, high, each metric).
     text = _normalise(text)
     tokens = _apply_range_multipliers(text, _digit_tokens(text) + _word_tokens(text))
     values = {token.value for token in tokens}
     if _FROST_CUES.search(text):
         values |= {-value for value in values if value > 0}
-    return values
+    return frozenset(values)
 
 
 def states_number(text: str, value: float) -> bool:
     """True if ``value`` is one of the numbers ``text`` states."""
-    return any(abs(candidate - value) < 1e-9 for candidate in numbers_in(text))
+    return any(abs(candidate - value) < 1e-9 for candidate in _numbers_in(text))

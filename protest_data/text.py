@@ -13,10 +13,12 @@ _CYRILLIC_TO_LATIN = {
     "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
 }
 
+_TRANSLITERATION = str.maketrans(_CYRILLIC_TO_LATIN)
+
 
 def transliterate(text: str) -> str:
     """Cyrillic letters to Latin ones (a plain scheme, close to BGN/PCGN); other text is kept."""
-    return "".join(_CYRILLIC_TO_LATIN.get(char, char) for char in text)
+    return text.translate(_TRANSLITERATION)
 
 
 def squash_spaces(text: str) -> str:
