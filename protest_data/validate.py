@@ -565,10 +565,20 @@ def _tree_problems(data_dir: Path) -> Iterator[Problem]:
                                              "copy the file in instead")
 
 
+_PUBLISHED_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$")
+
+
 def _source_problems(data_dir: Path, shown: str, row: int, source: dict[str, str],
                      archives: dict[str, str]) -> Iterator[Problem]:
-    """Checks one source's archive and, if readable, records its text in ``archives`` by source_id.
-    ``data_dir`` is resolved already."""
+    """Checks one source's publication time and archive, and, if readable, records the archive's text
+    in ``archives`` by source_id. ``data_dir`` is resolved already."""
+    published = source.get("published", "")
+    if _PUBLISHED_SHAPE.match(published):  # other shapes: the schema's pattern reports them
+        try:
+            datetime.fromisoformat(published)
+        except ValueError:
+            yield Problem(shown, row, "published", f"{published!r} is no real date or time (the day, month, "
+                                                   "hour or minute is out of range)")
     archive = source.get("archive", "")
     expected = f"sources/{source.get('source_id', '')}.txt"
     if archive and archive != expected:

@@ -324,6 +324,14 @@ CASES: dict[str, tuple[Callable[[Path], None], list[tuple]]] = {
     "an undecodable byte is found by line (further down)": (
         write_bytes("sources/s2.txt", lambda b: b + b"one more line\n\xc3("),
         [("sources.csv", 3, "archive", f"data/sources/s2.txt is not valid UTF-8 (byte 0xc3 on line 3): {SAVE}")]),
+    "a publication date is a real day": (
+        edit("sources", 2, published="2021-02-30"),
+        [("sources.csv", 2, "published", "'2021-02-30' is no real date or time (the day, month, hour or minute "
+                                         "is out of range)")]),
+    "a publication time is a real time": (
+        edit("sources", 2, published="2021-01-23T25:00+03:00"),
+        [("sources.csv", 2, "published", "'2021-01-23T25:00+03:00' is no real date or time (the day, month, hour "
+                                         "or minute is out of range)")]),
     "a url is a web address": (
         edit("sources", 2, url="javascript:alert(1)"),
         [("sources.csv", 2, "url", 'constraint "pattern" is "^https?://\\S+$"')]),
