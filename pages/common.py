@@ -73,8 +73,10 @@ def data_version(directory: str) -> str:
     return version
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _load(directory: str, version: str) -> Dataset:
+    # Shared by every session and never changed in place (pages filter and copy): cache_data would
+    # unpickle a fresh copy of every table on every rerun.
     return load_valid_dataset(directory)
 
 
