@@ -13,7 +13,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from pages.safe_text import md
 from protest_data.citation import dataset_reference
-from protest_data.fingerprint import data_fingerprint
+from protest_data.fingerprint import data_fingerprint, top_level_fingerprint
 from protest_data.summary import (
     Figures,
     absences_by_city,
@@ -56,21 +56,21 @@ def data_dir() -> str:
     return os.environ.get("PROTEST_DATA_DIR", str(DEFAULT_DATA_DIR))
 
 
-# Every rerun asks for the data's version (a cache key); walking tens of thousands of archived passages
-# that often would cost more than the rerun itself. An edit shows up within this many seconds.
-VERSION_CHECK_SECONDS = 2.0
-_checked_versions: dict[str, tuple[float, str]] = {}
+# Every rerun asks for the data's version (a cache key). The package's own files are looked at every
+# time; walking every archived passage (tens of thousands at a hundred times today's data) costs more
+# than a rerun, so that is done at most this often: an edited passage shows up within this many seconds.
+PASSAGES_CHECK_SECONDS = 10.0
+_checked_passages: dict[str, tuple[float, str]] = {}
 
 
 def data_version(directory: str) -> str:
-    """The data files' fingerprint (names, sizes, modification times): edited data is picked up."""
+    """A fingerprint of the data files (names, sizes, modification times): edited data is picked up."""
     now = time.monotonic()
-    checked = _checked_versions.get(directory)
-    if checked is not None and now - checked[0] < VERSION_CHECK_SECONDS:
-        return checked[1]
-    version = data_fingerprint(directory)
-    _checked_versions[directory] = (now, version)
-    return version
+    checked = _checked_passages.get(directory)
+    if checked is None or now - checked[0] >= PASSAGES_CHECK_SECONDS:
+        checked = (now, data_fingerprint(directory))
+        _checked_passages[directory] = checked
+    return f"{top_level_fingerprint(directory)}-{checked[1]}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

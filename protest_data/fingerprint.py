@@ -25,3 +25,12 @@ def data_fingerprint(directory: str | os.PathLike) -> str:
                     entries.append((entry.path[root_length:], stat.st_size, stat.st_mtime_ns))
     entries.sort()
     return hashlib.sha256(repr(entries).encode()).hexdigest()
+
+
+def top_level_fingerprint(directory: str | os.PathLike) -> str:
+    """The same, for the files directly in ``directory`` only (the tables and datapackage.json): cheap
+    enough for every page view."""
+    with os.scandir(directory) as listing:
+        entries = sorted((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                         for entry in listing if entry.is_file(follow_symlinks=True))
+    return hashlib.sha256(repr(entries).encode()).hexdigest()

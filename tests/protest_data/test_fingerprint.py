@@ -2,7 +2,7 @@
 
 import os
 
-from protest_data.fingerprint import data_fingerprint
+from protest_data.fingerprint import data_fingerprint, top_level_fingerprint
 
 
 def _package(tmp_path):
@@ -41,3 +41,13 @@ def test_a_file_renamed_changes_it(tmp_path):
     before = data_fingerprint(package)
     (package / "sources" / "one.txt").rename(package / "sources" / "uno.txt")
     assert data_fingerprint(package) != before
+
+
+def test_the_top_level_fingerprint_sees_the_tables_not_the_passages(tmp_path):
+    package = _package(tmp_path)
+    before = top_level_fingerprint(package)
+    (package / "sources" / "two.txt").write_text("another")
+    assert top_level_fingerprint(package) == before
+    (package / "reports.csv").write_text("a,b\n1,3\n")
+    os.utime(package / "reports.csv", ns=(0, 1))
+    assert top_level_fingerprint(package) != before
