@@ -187,3 +187,22 @@ def test_the_city_box_finds_russian_names_and_common_spellings(recording, server
     page.keyboard.press("Enter")
     expect(page.locator(f".st-key-city-panel-{wanted}")).to_be_attached(timeout=30_000)
     expect(page).to_have_url(re.compile(rf"[?&]city={wanted}(&|$)"))
+
+
+def test_quotes_travel_with_the_city_opened_not_with_every_map(recording, server, dataset):
+    """The map arrives without any popup; the first city opened fetches the day's popups (once, from
+    the app itself), and a second city of that day is read from the same file."""
+    page = recording.page
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/app/static/popups/" in request.url else None)
+    day = _busiest_day(dataset)
+    frame = _open(page, f"{server}/?date={day:%Y-%m-%d}")
+    expect(frame.locator(f"path.city-marker.city-{BIG_FIVE[0]}")).to_be_attached()
+    assert fetched == []  # the map is drawn, and no quote has been sent yet
+    first, second = BIG_FIVE[0], BIG_FIVE[3]
+    frame.locator(f"path.city-marker.city-{first}").click()
+    expect(frame.locator(f'.leaflet-popup-content .city-popup[data-city="{first}"]')).to_be_visible()
+    expect(page.locator(f".st-key-city-panel-{first}")).to_be_attached(timeout=30_000)
+    frame.locator(f"path.city-marker.city-{second}").click()
+    expect(frame.locator(f'.leaflet-popup-content .city-popup[data-city="{second}"]')).to_be_visible()
+    assert len(fetched) == 1 and fetched[0].startswith(server), fetched
