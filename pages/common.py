@@ -30,7 +30,7 @@ from protest_data.validate import InvalidDataset, load_valid_dataset
 from rendering.cards import CardActions, city_names
 from rendering.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Words
 from rendering.markers import city_markers, with_layers
-from rendering.popup_store import publish_popups
+from rendering.popup_store import publish_outline, publish_popups
 from rendering.standalone import page_html
 from rendering.viewstate import View, read_view, report_locations
 from rendering.vocabulary import search_label
@@ -132,6 +132,12 @@ def _city_search_labels(directory: str, version: str, lang: str) -> dict[str, st
 def city_search_labels(words: Words) -> dict[str, str]:
     """Each city's label in the city box (both names, common spellings), by city_id."""
     return _city_search_labels(*_current(), words.lang)
+
+
+@st.cache_resource
+def outline_url() -> str | None:
+    """Where the map fetches the basemap's outlines from (None: the map must carry them itself)."""
+    return publish_outline()
 
 
 def day_markers(day: pd.Timestamp, layers: tuple[str, ...], words: Words) -> list:

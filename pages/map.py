@@ -17,6 +17,7 @@ from pages.common import (
     held_only_days,
     language_switch,
     one_file_map,
+    outline_url,
     report_actions,
     reports,
     require_entrypoint,
@@ -96,7 +97,7 @@ set_view(view)
 map_column, panel = st.columns([3, 2])
 with map_column:
     st_folium(
-        base_map(words),
+        base_map(words, outline_url=outline_url()),
         feature_group_to_add=layer_groups(markers, selected=view.city, reopen_popup=chosen_by_click, words=words,
                                           popups_url=day_popups_url(day, words)),
         returned_objects=["last_object_clicked", "last_object_clicked_count", "last_active_drawing"],

@@ -156,26 +156,64 @@ class WholeCountryButton(MacroElement):
         self.title_js = js_string(title)
 
 
+class FetchedOutline(MacroElement):
+    """The basemap's outlines (Natural Earth GeoJSON), fetched from the app and drawn under everything."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map, url, styles, attribution) {
+                fetch(url).then(function (response) {
+                    if (!response.ok) { throw new Error(response.status); }
+                    return response.json();
+                }).then(function (outline) {
+                    var layer = L.geoJSON(outline, {interactive: false, attribution: attribution,
+                        style: function (feature) {
+                            return L.extend({className: "outline"}, styles[feature.properties.russia ? "russia" : "other"]);
+                        }});
+                    layer.addTo(map);
+                    layer.bringToBack();
+                }).catch(function () { /* the map still works without its outlines */ });
+            })({{ this._parent.get_name() }}, {{ this.url_js }}, {{ this.styles_js }}, {{ this.attribution_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, attribution_html: str):
+        super().__init__()
+        self._name = "FetchedOutline"
+        self.url_js = js_string(url)
+        self.styles_js = script_json(outline_styles())
+        self.attribution_js = js_string(attribution_html)
+
+
 # Zoom 1 lets a phone's narrow map show all of Russia; below it Russia would shrink to a speck.
 MIN_ZOOM, MAX_ZOOM = 1, 10
 
 
-def base_map(words: Words = ENGLISH, *, online_tiles_layer: bool = True) -> folium.Map:
-    """The constant part of the map: Russia and its neighbours from Natural Earth, fitted to Russia."""
+def base_map(words: Words = ENGLISH, *, online_tiles_layer: bool = True, outline_url: str | None = None) -> folium.Map:
+    """The constant part of the map: Russia and its neighbours from Natural Earth, fitted to Russia.
+
+    With ``outline_url`` the outlines are fetched from there once per page, instead of travelling
+    with the map on every rerun (they were most of what a rerun sent)."""
     fmap = OfflineMap(location=[62, 100], zoom_start=3, tiles=None, min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM,
                       control_scale=True, world_copy_jump=False, zoom_snap=0.25, zoom_delta=0.5,
                       scroll_wheel_zoom=False)
     fmap.get_root().header.add_child(Element(MAP_STYLE), name="protest_map_style")
     EmbeddedMapBehaviour(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM).add_to(fmap)
     WholeCountryButton(RUSSIA_BOUNDS, words._("Show all of Russia")).add_to(fmap)
-    folium.GeoJson(
-        basemap(),
-        name=words._("Country outlines (Natural Earth)"),
-        style_function=_outline_style,
-        interactive=False,
-        control=False,
-        attribution=text(words._("Outlines: Natural Earth (public domain)")),
-    ).add_to(fmap)
+    attribution = text(words._("Outlines: Natural Earth (public domain)"))
+    if outline_url:
+        FetchedOutline(outline_url, attribution).add_to(fmap)
+    else:
+        folium.GeoJson(
+            basemap(),
+            name=words._("Country outlines (Natural Earth)"),
+            style_function=_outline_style,
+            interactive=False,
+            control=False,
+            attribution=attribution,
+        ).add_to(fmap)
     if online_tiles_layer:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name=words._("OpenStreetMap tiles (online only)"),
                          overlay=True, show=False, control=True).add_to(fmap)

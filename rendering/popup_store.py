@@ -1,4 +1,5 @@
-"""A day's popups as one file the map fetches when a city is first opened, not with every rerun.
+"""A day's popups as one file the map fetches when a city is first opened, not with every rerun
+(and, by the same means, the basemap's outlines, fetched once per page).
 
 A popup carries every quote about its city: together they were most of what the map sent on each
 change of day or layer. They are written once per content under ``static/popups/`` (Streamlit serves
@@ -15,9 +16,12 @@ import os
 import tempfile
 from pathlib import Path
 
+from geo.outline import basemap
+
 from .assets import STATIC_DIR
 from .markers import CityMarker
 
+OUTLINE_DIR, OUTLINE_URL_PREFIX = STATIC_DIR / "outline", "/app/static/outline"
 POPUP_DIR = STATIC_DIR / "popups"
 POPUP_URL_PREFIX = "/app/static/popups"
 KEPT_FILES = 256  # older files are removed; each is one day in one language of one data version
@@ -32,7 +36,16 @@ def popup_document(markers: list[CityMarker]) -> str:
 def publish_popups(markers: list[CityMarker], directory: Path = POPUP_DIR,
                    url_prefix: str = POPUP_URL_PREFIX) -> str | None:
     """Write the day's popups (once per content) and return the URL the map fetches them from."""
-    document = popup_document(markers)
+    return publish(popup_document(markers), directory, url_prefix)
+
+
+def publish_outline(directory: Path = OUTLINE_DIR, url_prefix: str = OUTLINE_URL_PREFIX) -> str | None:
+    """Write the basemap's outlines (Natural Earth GeoJSON) and return the URL the map fetches them from."""
+    return publish(json.dumps(basemap(), separators=(",", ":")), directory, url_prefix)
+
+
+def publish(document: str, directory: Path, url_prefix: str) -> str | None:
+    """Write a JSON document once, named by its content, and return its URL (None: not writable)."""
     name = hashlib.sha256(document.encode("utf-8")).hexdigest()[:24] + ".json"
     target = directory / name
     try:

@@ -124,3 +124,24 @@ def test_kazan_on_31_january_reads_as_a_band_in_tooltip_and_popup(recording, ser
     figure = popup.locator(".metric-detentions li.counter:has(.estimator:text-is('OVD-Info')) strong.figure")
     expect(figure).to_have_text("50\u2013100")
     expect(page.locator("li.report.drawn[data-report-id='stahanov-20210131-4300-10']")).to_be_visible()
+
+
+def test_the_outlines_are_fetched_once_from_the_app_and_drawn_beneath_the_cities(recording, server, dataset):
+    page = recording.page
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/app/static/outline/" in request.url else None)
+    days = protest_days(dataset)
+    frame = open_dashboard(page, f"{server}/?date={days[0]:%Y-%m-%d}")
+    expect(frame.locator("path.outline").first).to_be_attached()
+    outlines = frame.locator("path.outline").count()
+    assert outlines > 1  # Russia and its neighbours
+    # The outlines lie in the pane beneath the cities' discs, so they never take a click.
+    assert frame.locator(".leaflet-overlay-pane path.outline").count() == outlines
+    assert frame.locator("path.outline").evaluate_all("els => els.every(e => !e.classList.contains('leaflet-interactive'))")
+    slider = page.locator("[data-testid='stSlider'] input[type='range']").first
+    slider.focus()
+    slider.press("End")  # another day: the map's layers change, the outlines stay
+    expect(page).to_have_url(re.compile(rf"date={days[-1]:%Y-%m-%d}"))
+    expect(frame.locator("path.city-marker")).to_have_count(len(_cities_on(dataset, f"{days[-1]:%Y-%m-%d}")))
+    expect(frame.locator("path.outline")).to_have_count(outlines)
+    assert len(fetched) == 1 and fetched[0].startswith(server), fetched

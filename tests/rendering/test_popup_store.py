@@ -43,3 +43,11 @@ def test_old_files_are_pruned_but_the_new_one_kept(tmp_path):
     names = {p.name for p in tmp_path.glob("*.json")}
     assert len(names) == KEPT_FILES and url.rsplit("/", 1)[1] in names
     assert "old-0000.json" not in names and f"old-{KEPT_FILES + 4:04}.json" in names
+
+
+def test_the_outline_file_is_the_basemap(tmp_path):
+    from geo.outline import basemap
+    from rendering.popup_store import publish_outline
+
+    url = publish_outline(tmp_path, "/app/static/outline")
+    assert json.loads((tmp_path / url.rsplit("/", 1)[1]).read_text(encoding="utf-8")) == basemap()
