@@ -14,6 +14,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from pages.safe_text import md
 from protest_data.citation import dataset_reference
 from protest_data.fingerprint import data_fingerprint, top_level_fingerprint
+from protest_data.memory import release_freed_memory
 from protest_data.summary import (
     Figures,
     absences_by_city,
@@ -77,7 +78,10 @@ def data_version(directory: str) -> str:
 def _load(directory: str, version: str) -> Dataset:
     # Shared by every session and never changed in place (pages filter and copy): cache_data would
     # unpickle a fresh copy of every table on every rerun.
-    return load_valid_dataset(directory)
+    try:
+        return load_valid_dataset(directory)
+    finally:
+        release_freed_memory()
 
 
 @st.cache_resource(max_entries=2)
@@ -85,7 +89,9 @@ def _derived(directory: str, version: str) -> tuple[pd.DataFrame, Figures, pd.Da
     """What every rerun reads, computed once per data version and shared (read-only) by all sessions."""
     dataset = _load(directory, version)
     rule = figures(dataset)
-    return reports_with_sources(dataset), rule, city_day_summary(dataset, rule)
+    derived = reports_with_sources(dataset), rule, city_day_summary(dataset, rule)
+    release_freed_memory()
+    return derived
 
 
 def _current() -> tuple[str, str]:

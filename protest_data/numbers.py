@@ -255,6 +255,11 @@ def _numbers_in(text: str) -> frozenset[float]:
     return frozenset(values)
 
 
+def forget_numbers() -> None:
+    """Empty the cache of numbers read from texts (the validator calls it when it is done)."""
+    _numbers_in.cache_clear()
+
+
 def states_number(text: str, value: float) -> bool:
     """True if ``value`` is one of the numbers ``text`` states."""
     return any(abs(candidate - value) < 1e-9 for candidate in _numbers_in(text))

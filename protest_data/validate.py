@@ -114,10 +114,23 @@ def load_valid_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
 def _check(data_dir: Path) -> Checked:
     problems: list[Problem] = []
     checked = Checked(problems, None, {})
-    with _guard(problems, _shown(data_dir, "datapackage.json")):
-        _run(data_dir, checked)
+    try:
+        with _guard(problems, _shown(data_dir, "datapackage.json")):
+            _run(data_dir, checked)
+    finally:
+        _forget_texts()
     checked.problems = sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
     return checked
+
+
+def _forget_texts() -> None:
+    """The words and numbers remembered during a validation: a server would keep them for good (at a
+    hundred times today's data, the words of every archived passage)."""
+    from .numbers import forget_numbers
+
+    _words.cache_clear()
+    _starts_like.cache_clear()
+    forget_numbers()
 
 
 def _run(data_dir: Path, checked: Checked) -> None:
