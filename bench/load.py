@@ -195,7 +195,10 @@ async def websocket_session(base: str, view: View, timeout_s: float) -> Outcome:
     deadline = time.monotonic() + timeout_s
     try:
         async with websockets.connect(base.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                                      origin=base, max_size=None, open_timeout=timeout_s) as socket:
+                                      origin=base, max_size=None, open_timeout=timeout_s,
+                                      # A browser sends no keepalive pings of its own (the server pings it);
+                                      # a client that did closed busy-but-working sessions as failed.
+                                      ping_interval=None) as socket:
             start = time.perf_counter()
             request = BackMsg()
             request.rerun_script.query_string = view.query
