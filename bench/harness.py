@@ -1,6 +1,6 @@
 """Servers, Chromium and probes for the benchmark: all on loopback, every wait bounded.
 
-Chromium is launched exactly as the browser tests launch it (tests/browser/harness.py: the same binary
+Chromium is launched exactly as the browser tests launch it (tools/browser.py: the same binary
 and flags), and the map frame is found with the same selector, so the benchmark follows the tests when
 the dashboard changes. Requests to any host but 127.0.0.1 are refused and counted.
 """
@@ -12,13 +12,12 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.browser.harness import CHROMIUM_ARGS, MAP_FRAME, chromium_path, free_port
+from tools.browser import CHROMIUM_ARGS, MAP_FRAME, chromium_path, free_port, wait_until_healthy
 
 REPO = Path(__file__).resolve().parents[1]
 VIEWPORT = {"width": 1400, "height": 1200}
@@ -99,17 +98,8 @@ def streamlit(script: str, env: dict[str, str] | None = None, log_dir: Path | No
                                    stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit {script} did not start on port {port}:\n{log_path.read_text()}")
-            time.sleep(0.1)
+        if not wait_until_healthy(base, process, timeout, interval=0.1):
+            raise RuntimeError(f"streamlit {script} did not start on port {port}:\n{log_path.read_text()}")
         yield Server(base, process, log_path, time.perf_counter() - started)
     finally:
         process.terminate()

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench.harness import MAP_FRAME, MARKERS_DRAWN, POLL_MS, REPO, VIEWPORT, rss_mb, streamlit
-from tests.browser.harness import CHROMIUM_ARGS, chromium_path
+from tools.browser import CHROMIUM_ARGS, chromium_path
 
 LAYER_VIEWS = ("crowd,detentions", "detentions", "crowd", "temperature", "crowd,detentions,temperature", "none",
                "detentions,temperature", "crowd,temperature")
@@ -122,7 +122,7 @@ async def browser_session(browser, base: str, view: View, timeout_s: float) -> O
         start = time.perf_counter()
         for attempt in range(3):  # bounded: a dot can move under the pointer while the page settles
             try:
-                # as tests/browser/harness.py's click_city does: where a person would, the disc under the pointer
+                # as tools/browser.py's click_city does: where a person would, the disc under the pointer
                 await frame.locator(f"path.city-marker.city-{view.click}").click(timeout=10_000)
                 await frame.locator(".leaflet-popup-content").first.wait_for(timeout=10_000)
                 break

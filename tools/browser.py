@@ -36,6 +36,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_healthy(base: str, process: subprocess.Popen, timeout: float, interval: float) -> bool:
+    """Poll a Streamlit server's health endpoint until it answers (True), or until its process ends or
+    ``timeout`` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            return False
+        time.sleep(interval)
+
+
 class Server(str):
     """The base URL of a running dashboard, with the process behind it and what it printed."""
 
@@ -63,19 +79,10 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 60.0, *
     base = Server(f"http://127.0.0.1:{port}")
     base.process, base.output = process, output
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                reader.join(timeout=5)
-                raise RuntimeError(f"streamlit did not start on port {port}:\n{''.join(output)}")
-            time.sleep(0.3)
+        if not wait_until_healthy(base, process, timeout, interval=0.3):
+            process.kill()
+            reader.join(timeout=5)
+            raise RuntimeError(f"streamlit did not start on port {port}:\n{''.join(output)}")
         yield base
     finally:
         process.terminate()
