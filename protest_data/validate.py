@@ -241,31 +241,36 @@ def _decode(raw: bytes, shown: str, problems: list[Problem], *, row: int | None 
 _UNDECODED_BYTE = re.compile("[\udc80-\udcff]")  # how surrogateescape keeps a byte that is not UTF-8
 
 
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """A package file's text, decoded with its encoding checked; None (and a problem) if unreadable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, None, None, f"cannot read: {error}"))
+        return None
+    return _decode(raw, shown, problems)
+
+
 def _bad_bytes(text: str) -> bool:
     return _UNDECODED_BYTE.search(text) is not None
 
 
 def _first_bad_byte(text: str) -> str:
-    for index, char in enumerate(text):
-        if "\udc80" <= char <= "\udcff":
-            line = text.count("\n", 0, index) + 1
-            return f"byte 0x{ord(char) - 0xDC00:02x} on line {line}"
-    return ""
+    found = _UNDECODED_BYTE.search(text)
+    if found is None:
+        return ""
+    line = text.count("\n", 0, found.start()) + 1
+    return f"byte 0x{ord(found.group()) - 0xDC00:02x} on line {line}"
 
 
 def _clean(text: str) -> str:
     """Undecodable bytes (held as surrogates) as U+FFFD, so later checks see ordinary text."""
-    return re.sub("[\udc80-\udcff]", "\ufffd", text)
+    return _UNDECODED_BYTE.sub("\ufffd", text)
 
 
 def _read_descriptor(data_dir: Path, problems: list[Problem]) -> dict | None:
     shown = _shown(data_dir, "datapackage.json")
-    try:
-        raw = (data_dir / "datapackage.json").read_bytes()
-    except OSError as error:
-        problems.append(Problem(shown, None, None, f"cannot read: {error}"))
-        return None
-    text = _decode(raw, shown, problems)
+    text = _read_text(data_dir / "datapackage.json", shown, problems)
     if text is None:
         return None
     if _bad_bytes(text):
@@ -371,12 +376,7 @@ def _compiles(pattern: str) -> bool:
 def _read_table(data_dir: Path, name: str, problems: list[Problem]) -> Table:
     shown = _shown(data_dir, f"{name}.csv")
     table = Table(name)
-    try:
-        raw = (data_dir / f"{name}.csv").read_bytes()
-    except OSError as error:
-        problems.append(Problem(shown, None, None, f"cannot read: {error}"))
-        return table
-    text = _decode(raw, shown, problems)
+    text = _read_text(data_dir / f"{name}.csv", shown, problems)
     if text is None:
         return table
     try:
