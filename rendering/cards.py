@@ -92,7 +92,7 @@ def records(rows) -> list:
         return []
     if isinstance(rows, pd.DataFrame):
         return rows.to_dict("records")
-    return list(rows)
+    return rows if isinstance(rows, list) else list(rows)
 
 
 def _temperature_span(temps: list, words: Words) -> str:

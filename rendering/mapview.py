@@ -6,7 +6,8 @@ zoom survives a change of day or layers; the feature groups are swapped in place
 
 Only Leaflet is loaded (from the app's own static files): folium's defaults would also pull jQuery,
 Bootstrap and Font Awesome from CDNs, and its Popup and Tooltip put text inside JavaScript template
-literals. :class:`JsonPopup` and :class:`JsonTooltip` pass content as JSON strings instead.
+literals. Here symbols and cities travel as one JSON model each (:class:`SymbolCircles`,
+:class:`CityDots`): tooltips are set as text, popups come as JSON strings or from the day's file.
 """
 
 from __future__ import annotations

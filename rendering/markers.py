@@ -82,14 +82,12 @@ def city_markers(day_summary: pd.DataFrame, counters_by_city: dict[str, list[dic
     unknown = set(layers) - set(LAYERS)
     if unknown:
         raise ValueError(f"unknown layer(s) {sorted(unknown)}; expected some of {LAYERS}")
-    # Plain rows, not DataFrame rows: the model is built for every city of a day at once.
-    counters = {city_id: cards.records(rows) for city_id, rows in counters_by_city.items()}
-    absences = {city_id: cards.records(rows) for city_id, rows in (absences_by_city or {}).items()}
+    absences_by_city = absences_by_city or {}
     markers = []
     for city in day_summary.to_dict("records"):
         city_id = str(city["city_id"])
         symbols = symbols_for(city, layers)
-        its_counters, its_absences = counters.get(city_id, []), absences.get(city_id)
+        its_counters, its_absences = counters_by_city.get(city_id, []), absences_by_city.get(city_id)
         absence_only = not bool(city.get("protest_reported", True))
         markers.append(
             CityMarker(
